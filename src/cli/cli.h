@@ -1,0 +1,26 @@
+/*
+ * The bouncelab command line: one cmd_NAME.c per subcommand. Each takes the
+ * arguments after the program name (argv[0] is the subcommand) and returns
+ * the process exit status.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <glib.h>
+
+/** Exit statuses shared by every subcommand. */
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_FAILURE = 1, /* the work failed: I/O, an interrupted run */
+    CLI_EXIT_USAGE = 2,   /* bad options or bad input files */
+};
+
+/** Prints "bouncelab: MESSAGE" on stderr; the one place errors reach the user. */
+void cli_print_error(const GError *error);
+
+/** Parses a subcommand's options; on failure prints the error and a hint to use --help. */
+gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);
+
+int cmd_algorithms(int argc, char **argv);
+
+#endif

@@ -1,0 +1,20 @@
+/* Error reporting and option parsing shared by the subcommands. */
+#include "cli.h"
+
+#include <stdio.h>
+
+void cli_print_error(const GError *error)
+{
+    fprintf(stderr, "bouncelab: %s\n", error->message);
+}
+
+gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv)
+{
+    g_autoptr(GError) error = NULL;
+
+    if (g_option_context_parse(context, argc, argv, &error)) {
+        return TRUE;
+    }
+    fprintf(stderr, "bouncelab: %s (see 'bouncelab %s --help')\n", error->message, (*argv)[0]);
+    return FALSE;
+}

@@ -1,0 +1,56 @@
+/* bouncelab: finds the subcommand and hands it the rest of the command line. */
+#include "cli.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+} command_t;
+
+static const command_t commands[] = {
+    {"algorithms", "list the debounce algorithms and their parameters", cmd_algorithms},
+};
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, "Usage: bouncelab [--help | --version] COMMAND [OPTIONS...]\n\n"
+                 "Replays bouncy push-button waveforms through the debounce core that runs on\n"
+                 "the Raspberry Pi Pico, and measures latency, missed and false presses.\n\n"
+                 "Commands:\n");
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    }
+    fprintf(out, "\n'bouncelab COMMAND --help' shows a command's options.\n"
+                 "Exit status: 0 success, 1 the work failed, 2 bad options or bad input.\n");
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        print_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("bouncelab %s\n", BOUNCELAB_VERSION);
+        return CLI_EXIT_OK;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            g_autofree char *prgname = g_strdup_printf("bouncelab %s", commands[i].name);
+            g_set_prgname(prgname); /* GOptionContext's "Usage:" line names the subcommand */
+            return commands[i].run(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "bouncelab: unknown command '%s' (see 'bouncelab --help')\n", argv[1]);
+    return CLI_EXIT_USAGE;
+}

@@ -1,0 +1,12 @@
+/* none: the output follows the pin at every update, bounces and all (the naive program). */
+#include "algo.h"
+
+#include <stddef.h>
+
+static debounce_event_t none_update(debounce_t *d, uint32_t now, bool pressed)
+{
+    (void)now;
+    return pressed != debounce_output(d) ? debounce_report(d) : DEBOUNCE_EVENT_NONE;
+}
+
+const debounce_algo_ops_t debounce_none_ops = {none_update, NULL};
