@@ -1,0 +1,63 @@
+/* Writes bouncelab's native trace CSV and its truth file. */
+#include "trace_error.h"
+#include "trace_io.h"
+#include "util_atomic_file.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+char *trace_truth_path(const char *trace_path)
+{
+    if (g_str_has_suffix(trace_path, ".csv")) {
+        g_autofree char *stem = g_strndup(trace_path, strlen(trace_path) - 4);
+        return g_strconcat(stem, ".truth.csv", NULL);
+    }
+    return g_strconcat(trace_path, ".truth.csv", NULL);
+}
+
+static gboolean write_truth(const trace_t *trace, const char *path, GError **error)
+{
+    g_autoptr(util_atomic_file_t) file = util_atomic_file_open(path, error);
+    FILE *out;
+
+    if (file == NULL) {
+        return FALSE;
+    }
+    out = util_atomic_file_stream(file);
+    fputs("press_ns,release_ns\n", out);
+    for (gsize i = 0; i < trace_n_truth(trace); i++) {
+        const trace_interval_t *iv = trace_truth_at(trace, i);
+        if (iv->release_ns == TRACE_NO_RELEASE) {
+            fprintf(out, "%" PRId64 ",\n", iv->press_ns);
+        } else {
+            fprintf(out, "%" PRId64 ",%" PRId64 "\n", iv->press_ns, iv->release_ns);
+        }
+    }
+    return util_atomic_file_commit(g_steal_pointer(&file), error);
+}
+
+gboolean trace_write_csv(const trace_t *trace, const char *path, GError **error)
+{
+    g_autoptr(util_atomic_file_t) file = util_atomic_file_open(path, error);
+    FILE *out;
+
+    if (file == NULL) {
+        return FALSE;
+    }
+    out = util_atomic_file_stream(file);
+    fprintf(out, "# bouncelab trace v1\n# active: %s\n# end_ns: %" PRId64 "\nt_ns,level\n",
+            trace->active_low ? "low" : "high", trace->end_ns);
+    fprintf(out, "%" PRId64 ",%d\n", trace->start_ns, trace->initial_level ? 1 : 0);
+    for (gsize i = 0; i < trace_n_edges(trace); i++) {
+        fprintf(out, "%" PRId64 ",%d\n", trace_edge_ns(trace, i),
+                trace_level_after(trace, i) ? 1 : 0);
+    }
+    if (!util_atomic_file_commit(g_steal_pointer(&file), error)) {
+        return FALSE;
+    }
+    if (trace->truth != NULL) {
+        g_autofree char *truth_path = trace_truth_path(path);
+        return write_truth(trace, truth_path, error);
+    }
+    return TRUE;
+}

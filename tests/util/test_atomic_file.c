@@ -1,0 +1,86 @@
+/* Atomic output files: whole or nothing, errors name the path. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+#include <glib/gstdio.h>
+
+#include "util_atomic_file.h"
+
+static char *scratch_dir(void)
+{
+    g_autoptr(GError) error = NULL;
+    char *dir = g_dir_make_tmp("atomic-XXXXXX", &error);
+    assert_non_null(dir);
+    return dir;
+}
+
+static guint count_entries(const char *dir)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    guint n = 0;
+    while (g_dir_read_name(d) != NULL) {
+        n++;
+    }
+    return n;
+}
+
+static void commit_replaces_target(void **state)
+{
+    g_autofree char *dir = scratch_dir();
+    g_autofree char *path = g_build_filename(dir, "out.csv", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    util_atomic_file_t *file;
+    (void)state;
+
+    assert_true(g_file_set_contents(path, "old\n", -1, NULL));
+    file = util_atomic_file_open(path, &error);
+    assert_non_null(file);
+    fputs("new\n", util_atomic_file_stream(file));
+    /* until the commit, readers still see the old file */
+    assert_true(g_file_get_contents(path, &contents, NULL, NULL));
+    assert_string_equal(contents, "old\n");
+    g_clear_pointer(&contents, g_free);
+    assert_true(util_atomic_file_commit(file, &error));
+    assert_true(g_file_get_contents(path, &contents, NULL, NULL));
+    assert_string_equal(contents, "new\n");
+    assert_int_equal(count_entries(dir), 1);
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
+static void abort_leaves_nothing(void **state)
+{
+    g_autofree char *dir = scratch_dir();
+    g_autofree char *path = g_build_filename(dir, "out.csv", NULL);
+    util_atomic_file_t *file;
+    (void)state;
+
+    file = util_atomic_file_open(path, NULL);
+    assert_non_null(file);
+    fputs("partial", util_atomic_file_stream(file));
+    util_atomic_file_abort(file);
+    assert_int_equal(count_entries(dir), 0);
+    g_rmdir(dir);
+}
+
+static void unwritable_directory(void **state)
+{
+    g_autoptr(GError) error = NULL;
+    (void)state;
+
+    assert_null(util_atomic_file_open("/nonexistent-dir/out.csv", &error));
+    assert_non_null(strstr(error->message, "/nonexistent-dir/out.csv"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(commit_replaces_target),
+        cmocka_unit_test(abort_leaves_nothing),
+        cmocka_unit_test(unwritable_directory),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
