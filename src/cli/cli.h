@@ -7,6 +7,7 @@
 #define CLI_H
 
 #include <glib.h>
+#include <stdint.h>
 
 /** Exit statuses shared by every subcommand. */
 enum {
@@ -20,6 +21,12 @@ void cli_print_error(const GError *error);
 
 /** Parses a subcommand's options; on failure prints the error and a hint to use --help. */
 gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);
+
+/**
+ * Parses the value of a duration option ("250us", "5ms", "1.5ms", "2s") into
+ * ns; on failure prints "bouncelab: OPTION: why" and returns FALSE.
+ */
+gboolean cli_duration(const char *option, const char *text, int64_t *ns_out);
 
 int cmd_algorithms(int argc, char **argv);
 

@@ -1,5 +1,6 @@
 /* Error reporting and option parsing shared by the subcommands. */
 #include "cli.h"
+#include "util_duration.h"
 
 #include <stdio.h>
 
@@ -16,5 +17,16 @@ gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv)
         return TRUE;
     }
     fprintf(stderr, "bouncelab: %s (see 'bouncelab %s --help')\n", error->message, (*argv)[0]);
+    return FALSE;
+}
+
+gboolean cli_duration(const char *option, const char *text, int64_t *ns_out)
+{
+    g_autoptr(GError) error = NULL;
+
+    if (util_parse_duration_ns(text, ns_out, &error)) {
+        return TRUE;
+    }
+    fprintf(stderr, "bouncelab: %s: %s\n", option, error->message);
     return FALSE;
 }
