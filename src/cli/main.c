@@ -13,6 +13,8 @@ typedef struct {
 
 static const command_t commands[] = {
     {"algorithms", "list the debounce algorithms and their parameters", cmd_algorithms},
+    {"info", "describe a trace: format, edges, presses, bounce durations", cmd_info},
+    {"convert", "convert a trace to native CSV or VCD", cmd_convert},
 };
 
 static void print_usage(FILE *out)

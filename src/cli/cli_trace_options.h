@@ -1,0 +1,47 @@
+/*
+ * The options every command that reads a trace takes (info, convert, and
+ * later run and sweep): --format, --channel, --vil, --vih, --gap, --active,
+ * and the one way such a command reads its input, with the exit status that
+ * goes with each failure.
+ */
+#ifndef CLI_TRACE_OPTIONS_H
+#define CLI_TRACE_OPTIONS_H
+
+#include "trace.h"
+#include "trace_io.h"
+
+/** The option values as parsed; cli_trace_args_init() sets the defaults. */
+typedef struct {
+    char *format;  /**< --format NAME */
+    char *channel; /**< --channel NAME */
+    double vil_v;  /**< --vil VOLTS */
+    double vih_v;  /**< --vih VOLTS */
+    char *gap;     /**< --gap DURATION */
+    char *active;  /**< --active low|high */
+} cli_trace_args_t;
+
+/** Sets the defaults (those of trace_read_options_init()). */
+void cli_trace_args_init(cli_trace_args_t *args);
+
+/** Frees the strings GOptionContext filled in. */
+void cli_trace_args_clear(cli_trace_args_t *args);
+
+/** Adds the reader options, with their defaults and units in the help, to the main group. */
+void cli_trace_add_options(GOptionContext *context, cli_trace_args_t *args);
+
+/**
+ * Turns parsed options into reader options; on a bad value prints
+ * "bouncelab: --OPTION: why" and returns FALSE (exit status 2). `opts`
+ * borrows args->channel.
+ */
+gboolean cli_trace_read_options(const cli_trace_args_t *args, trace_read_options_t *opts);
+
+/**
+ * Reads a trace for a command. On failure prints the error and sets *status:
+ * 2 for bad input (a missing file, a malformed one, no such channel), 1 when
+ * reading itself failed (an I/O error). `detected` may be NULL.
+ */
+trace_t *cli_read_trace(const char *path, const trace_read_options_t *opts,
+                        trace_format_t *detected, int *status);
+
+#endif

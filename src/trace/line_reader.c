@@ -1,0 +1,126 @@
+/* The streaming line reader: chunked fread() and memchr(). */
+#include "line_reader.h"
+#include "trace_error.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
+{
+    trace_line_reader_t *reader;
+    FILE *file;
+
+    if (strcmp(path, "-") == 0) {
+        file = stdin;
+    } else {
+        GStatBuf st;
+        file = g_fopen(path, "rb");
+        if (file == NULL) {
+            int err = errno;
+            g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot open: %s", path,
+                        g_strerror(err));
+            return NULL;
+        }
+        if (g_stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            fclose(file);
+            g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot open: is a directory",
+                        path);
+            return NULL;
+        }
+    }
+    reader = g_new0(trace_line_reader_t, 1);
+    reader->file = file;
+    reader->path = g_strdup(path);
+    reader->cap = TRACE_LINE_CHUNK_BYTES + TRACE_LINE_MAX_BYTES + 2;
+    reader->buf = g_malloc(reader->cap);
+    return reader;
+}
+
+void trace_line_reader_free(trace_line_reader_t *reader)
+{
+    if (reader == NULL) {
+        return;
+    }
+    if (reader->file != NULL && reader->file != stdin) {
+        fclose(reader->file);
+    }
+    g_free(reader->buf);
+    g_free(reader->path);
+    g_free(reader);
+}
+
+/* Moves the unread bytes to the front and reads up to one chunk after them. */
+static gboolean fill(trace_line_reader_t *reader, GError **error)
+{
+    gsize keep = reader->end - reader->start;
+    gsize room, got;
+
+    if (reader->start > 0) {
+        memmove(reader->buf, reader->buf + reader->start, keep);
+        reader->start = 0;
+        reader->end = keep;
+    }
+    room = reader->cap - 1 - reader->end; /* keep one byte for a final NUL */
+    if (room > TRACE_LINE_CHUNK_BYTES) {
+        room = TRACE_LINE_CHUNK_BYTES;
+    }
+    got = fread(reader->buf + reader->end, 1, room, reader->file);
+    reader->end += got;
+    if (got < room) {
+        if (ferror(reader->file)) {
+            int err = errno;
+            g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: read failed: %s", reader->path,
+                        g_strerror(err));
+            return FALSE;
+        }
+        reader->eof = TRUE;
+    }
+    return TRUE;
+}
+
+gboolean trace_line_reader_peek(trace_line_reader_t *reader, const char **data, gsize *len,
+                                GError **error)
+{
+    if (!reader->eof && reader->end - reader->start < TRACE_LINE_CHUNK_BYTES) {
+        if (!fill(reader, error)) {
+            return FALSE;
+        }
+    }
+    *data = reader->buf + reader->start;
+    *len = reader->end - reader->start;
+    return TRUE;
+}
+
+trace_line_result_t trace_line_reader_next_slow(trace_line_reader_t *reader, char **line,
+                                                gsize *len, GError **error)
+{
+    for (;;) {
+        gsize have = reader->end - reader->start;
+        const char *nl;
+
+        if (have > TRACE_LINE_MAX_BYTES) {
+            g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
+                        "%s:%" G_GUINT64_FORMAT ": line longer than %u bytes (not a text trace?)",
+                        reader->path, reader->line_no + 1, TRACE_LINE_MAX_BYTES);
+            return TRACE_LINE_ERROR;
+        }
+        if (reader->eof) {
+            if (have == 0) {
+                return TRACE_LINE_EOF;
+            }
+            /* a last line without a newline: the spare byte holds its NUL */
+            trace_line_cut_(reader, reader->end, line, len);
+            reader->start = reader->end;
+            return TRACE_LINE_OK;
+        }
+        if (!fill(reader, error)) {
+            return TRACE_LINE_ERROR;
+        }
+        nl = memchr(reader->buf + reader->start, '\n', reader->end - reader->start);
+        if (nl != NULL) {
+            trace_line_cut_(reader, (gsize)(nl - reader->buf), line, len);
+            return TRACE_LINE_OK;
+        }
+    }
+}

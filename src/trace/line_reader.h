@@ -1,0 +1,98 @@
+/*
+ * A fast streaming line reader for the trace readers: big fread() chunks,
+ * memchr() for the line ends, the line number kept for error messages, and a
+ * bounded line length so a binary or corrupt file cannot make it buffer
+ * without limit. Memory stays at one chunk plus one maximal line, whatever
+ * the file size.
+ *
+ * Lines are returned without their "\n" or "\r\n" and NUL-terminated in
+ * place, so parsers can scan up to the NUL; a line stays valid until the next
+ * call.
+ */
+#ifndef LINE_READER_H
+#define LINE_READER_H
+
+#include <glib.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/** Bytes read per fread(): big enough that the call overhead vanishes. */
+#define TRACE_LINE_CHUNK_BYTES (1u << 20)
+
+/** The longest line accepted (bytes, without the newline); longer is an error. */
+#define TRACE_LINE_MAX_BYTES (1u << 20)
+
+typedef enum {
+    TRACE_LINE_OK,    /* *line holds the next line */
+    TRACE_LINE_EOF,   /* no more lines */
+    TRACE_LINE_ERROR, /* a read error or an over-long line; *error is set */
+} trace_line_result_t;
+
+typedef struct {
+    FILE *file;
+    char *path;      /* as given, for messages */
+    char *buf;       /* data in buf[start, end); one spare byte for a final NUL */
+    gsize cap;       /* bytes allocated */
+    gsize start;     /* first unread byte */
+    gsize end;       /* one past the last byte read */
+    gboolean eof;    /* fread() reached the end of the file */
+    guint64 line_no; /* number of the line last returned, 1-based; 0 before the first */
+} trace_line_reader_t;
+
+/**
+ * Opens `path` for reading ("-" is standard input). NULL with TRACE_ERROR_IO
+ * ("PATH: cannot open: why") when it cannot be opened or is a directory.
+ */
+trace_line_reader_t *trace_line_reader_open(const char *path, GError **error);
+
+/** Closes the file and frees the reader; NULL is fine. */
+void trace_line_reader_free(trace_line_reader_t *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(trace_line_reader_t, trace_line_reader_free)
+
+/**
+ * The first bytes of the file without consuming them (up to one chunk), for
+ * format detection; *len may be 0 for an empty file. FALSE with an error if
+ * reading fails.
+ */
+gboolean trace_line_reader_peek(trace_line_reader_t *reader, const char **data, gsize *len,
+                                GError **error);
+
+/** The slow path of trace_line_reader_next(): refills the buffer. Not for direct use. */
+trace_line_result_t trace_line_reader_next_slow(trace_line_reader_t *reader, char **line,
+                                                gsize *len, GError **error);
+
+/** Ends the line at buf[nl] (the "\n"), dropping a "\r" before it. */
+static inline void trace_line_cut_(trace_line_reader_t *reader, gsize nl, char **line, gsize *len)
+{
+    char *s = reader->buf + reader->start;
+    gsize n = nl - reader->start;
+
+    if (n > 0 && s[n - 1] == '\r') {
+        n--;
+    }
+    s[n] = '\0';
+    *line = s;
+    *len = n;
+    reader->start = nl + 1;
+    reader->line_no++;
+}
+
+/**
+ * The next line (NUL-terminated, without its line end; writable, valid until
+ * the next call) and its length. The line number is reader->line_no.
+ */
+static inline trace_line_result_t trace_line_reader_next(trace_line_reader_t *reader, char **line,
+                                                         gsize *len, GError **error)
+{
+    const char *s = reader->buf + reader->start;
+    const char *nl = memchr(s, '\n', reader->end - reader->start);
+
+    if (G_LIKELY(nl != NULL)) {
+        trace_line_cut_(reader, (gsize)(nl - reader->buf), line, len);
+        return TRACE_LINE_OK;
+    }
+    return trace_line_reader_next_slow(reader, line, len, error);
+}
+
+#endif

@@ -1,0 +1,105 @@
+/* Shared by the readers: parse errors, the batched edge builder, CSV header fields. */
+#include "reader_common.h"
+#include "trace_error.h"
+
+#include <stdarg.h>
+
+static void set_parse_error(GError **error, const char *path, guint64 line, const char *format,
+                            va_list args) G_GNUC_PRINTF(4, 0);
+
+static void set_parse_error(GError **error, const char *path, guint64 line, const char *format,
+                            va_list args)
+{
+    g_autofree char *what = g_strdup_vprintf(format, args);
+    g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE, "%s:%" G_GUINT64_FORMAT ": %s", path, line,
+                what);
+}
+
+void trace_parse_error(GError **error, const trace_line_reader_t *reader, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    set_parse_error(error, reader->path, reader->line_no > 0 ? reader->line_no : 1, format, args);
+    va_end(args);
+}
+
+void trace_parse_error_at(GError **error, const char *path, guint64 line, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    set_parse_error(error, path, line, format, args);
+    va_end(args);
+}
+
+const char *trace_num_problem(trace_num_result_t r)
+{
+    return r == TRACE_NUM_RANGE ? "numbers out of range" : "no number";
+}
+
+void trace_builder_init(trace_builder_t *b, trace_t *trace)
+{
+    b->trace = trace;
+    b->started = FALSE;
+    b->level = trace->initial_level;
+    b->last_ns = trace->start_ns;
+    b->n = 0;
+}
+
+void trace_builder_flush(trace_builder_t *b)
+{
+    if (b->n > 0) {
+        g_array_append_vals(b->trace->edges, b->batch, b->n);
+        b->n = 0;
+    }
+}
+
+void trace_builder_finish(trace_builder_t *b, int64_t end_ns)
+{
+    trace_builder_flush(b);
+    b->trace->end_ns =
+        b->started && b->last_ns > b->trace->start_ns ? b->last_ns : b->trace->start_ns;
+    if (end_ns != TRACE_BUILDER_NO_END && end_ns > b->trace->end_ns) {
+        b->trace->end_ns = end_ns;
+    }
+}
+
+char **trace_csv_fields(const char *line)
+{
+    char **fields = g_strsplit(line, ",", -1);
+    for (char **f = fields; *f != NULL; f++) {
+        g_strstrip(*f);
+        /* quoted names ("Channel 0") lose their quotes */
+        gsize n = strlen(*f);
+        if (n >= 2 && (*f)[0] == '"' && (*f)[n - 1] == '"') {
+            memmove(*f, *f + 1, n - 2);
+            (*f)[n - 2] = '\0';
+        }
+    }
+    return fields;
+}
+
+int trace_csv_find(char *const *fields, int first, const char *want)
+{
+    g_autofree char *w = g_strstrip(g_strdup(want));
+    for (int i = first; fields[i] != NULL; i++) {
+        if (g_ascii_strcasecmp(fields[i], w) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+char *trace_csv_list(char *const *fields, int first)
+{
+    GString *s = g_string_new(NULL);
+    for (int i = first; fields[i] != NULL; i++) {
+        if (fields[i][0] == '\0') {
+            continue;
+        }
+        if (s->len > 0) {
+            g_string_append(s, ", ");
+        }
+        g_string_append(s, fields[i]);
+    }
+    return g_string_free(s, FALSE);
+}

@@ -1,0 +1,120 @@
+/*
+ * What the trace readers share (internal to src/trace): "FILE:LINE: ..."
+ * errors, an edge builder that appends edges in batches on the hot path, and
+ * the entry point of each format's reader.
+ */
+#ifndef READER_COMMON_H
+#define READER_COMMON_H
+
+#include "line_reader.h"
+#include "parse_number.h"
+#include "trace.h"
+#include "trace_io.h"
+
+/** Sets TRACE_ERROR_PARSE "PATH:LINE: message" at the reader's current line. */
+void trace_parse_error(GError **error, const trace_line_reader_t *reader, const char *format, ...)
+    G_GNUC_PRINTF(3, 4);
+
+/** Same, at an explicit line number (e.g. the end of file, or a header line). */
+void trace_parse_error_at(GError **error, const char *path, guint64 line, const char *format, ...)
+    G_GNUC_PRINTF(4, 5);
+
+/** The message for a number that failed to parse: "no number"/"numbers out of range". */
+const char *trace_num_problem(trace_num_result_t r);
+
+/** Edges buffered before they go to the trace's GArray in one append. */
+#define TRACE_BUILDER_BATCH 4096
+
+/**
+ * Builds a trace from levels in time order. The reader checks that times
+ * increase (so it can name the line); the builder only records changes.
+ */
+typedef struct {
+    trace_t *trace;
+    gboolean started; /* the initial level is known */
+    gboolean level;   /* the current level */
+    int64_t last_ns;  /* time of the last level given */
+    guint n;          /* edges in batch[] */
+    int64_t batch[TRACE_BUILDER_BATCH];
+} trace_builder_t;
+
+/** A builder for `trace` (whose edges it appends to). */
+void trace_builder_init(trace_builder_t *b, trace_t *trace);
+
+/** Appends the batch to the trace. */
+void trace_builder_flush(trace_builder_t *b);
+
+/** The pin reads `level` from t_ns on; the first call sets the start and the initial level. */
+static inline void trace_builder_level(trace_builder_t *b, int64_t t_ns, gboolean level)
+{
+    if (G_UNLIKELY(!b->started)) {
+        b->started = TRUE;
+        b->level = level;
+        b->trace->initial_level = level;
+        b->trace->start_ns = t_ns;
+    } else if (level != b->level) {
+        if (G_UNLIKELY(b->n == TRACE_BUILDER_BATCH)) {
+            trace_builder_flush(b);
+        }
+        b->batch[b->n++] = t_ns;
+        b->level = level;
+    }
+    b->last_ns = t_ns;
+}
+
+/**
+ * Flushes and sets the trace's end: end_ns, or the last time given if that
+ * is later (end_ns < INT64_MIN + 1 means "the last time given").
+ */
+void trace_builder_finish(trace_builder_t *b, int64_t end_ns);
+
+/** An end_ns for trace_builder_finish() meaning "no explicit end". */
+#define TRACE_BUILDER_NO_END INT64_MIN
+
+/*
+ * The readers, one per format, each in its own file. They read from an open
+ * line reader (format detection may already have peeked at it) and return a
+ * trace named "trace" with the level convention of the file, or NULL with an
+ * error. trace_read() names the trace and applies --active.
+ */
+trace_t *trace_read_native(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                           GError **error);
+trace_t *trace_read_vcd(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                        GError **error);
+trace_t *trace_read_sigrok(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                           GError **error);
+trace_t *trace_read_saleae(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                           GError **error);
+trace_t *trace_read_analog(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                           GError **error);
+trace_t *trace_read_bbb(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                        GError **error);
+
+/**
+ * Reads a truth file ("press_ns,release_ns" rows) into trace->truth,
+ * replacing what was there.
+ */
+gboolean trace_read_truth(trace_t *trace, const char *path, GError **error);
+
+/** Splits a CSV header line at commas into trimmed fields (a NULL-terminated strv). */
+char **trace_csv_fields(const char *line);
+
+/**
+ * Index of the column named `want` among fields[first..] (case-insensitive,
+ * surrounding spaces ignored), or -1.
+ */
+int trace_csv_find(char *const *fields, int first, const char *want);
+
+/** "a, b, c": the fields from `first` on, for "no channel X (channels: ...)" messages. */
+char *trace_csv_list(char *const *fields, int first);
+
+/** Advances past spaces and tabs. */
+static inline const char *trace_skip_blanks(const char *s)
+{
+    while (*s == ' ' || *s == '\t') {
+        s++;
+    }
+    return s;
+}
+
+#endif
