@@ -7,7 +7,7 @@
 /* Envelope values are scaled to 10 bits and weights to 10 bits, so a burst's
  * total weight stays below 2^32 and position maths fits in 64 bits. */
 #define ENVELOPE_SCALE 1024
-#define WEIGHT_LEVELS 1024
+#define WEIGHT_LEVELS  1024
 
 typedef struct {
     trace_t *trace;

@@ -9,15 +9,21 @@
 #define NS INT64_C(1)
 #define US INT64_C(1000)
 #define MS INT64_C(1000000)
-#define S INT64_C(1000000000)
+#define S  INT64_C(1000000000)
 
 /* Person-paced presses: long enough for every profile's oracle settle time. */
 #define HUMAN_PACE                                                                                 \
     .hold_min_ns = 80 * MS, .hold_max_ns = 400 * MS, .gap_min_ns = 150 * MS, .gap_max_ns = 1 * S
 
 /* Ganssle: 1557 us average and 6200 us worst over 16 switches. */
-#define TACTILE_MAKE {1500 * US, 6200 * US, 0.05, 16, 200 * NS}
-#define TACTILE_BREAK {300 * US, 2 * MS, 0.05, 3, 200 * NS}
+#define TACTILE_MAKE                                                                               \
+    {                                                                                              \
+        1500 * US, 6200 * US, 0.05, 16, 200 * NS                                                   \
+    }
+#define TACTILE_BREAK                                                                              \
+    {                                                                                              \
+        300 * US, 2 * MS, 0.05, 3, 200 * NS                                                        \
+    }
 
 static const trace_gen_profile_t profiles[] = {
     {"clean", "no bounce: an ideal contact, or an input debounced in hardware", {HUMAN_PACE}},

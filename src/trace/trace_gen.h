@@ -54,15 +54,15 @@ typedef struct {
 
 /** Everything a generated trace depends on, besides the seed and the press count. */
 typedef struct {
-    trace_gen_bounce_t make;   /**< the press, for a normally open button */
-    trace_gen_bounce_t brk;    /**< the release */
-    int64_t hold_min_ns;       /**< settled pressed time, last make edge to first break edge */
-    int64_t hold_max_ns;       /**< (uniform in [min, max]) */
-    int64_t gap_min_ns;        /**< settled released time, last break edge to next press */
-    int64_t gap_max_ns;        /**< (uniform; also before the first press and after the last) */
-    double glitch_rate_hz;     /**< EMI glitches per second of settled time; 0 = none */
-    int64_t glitch_width_ns;   /**< widest glitch */
-    int64_t glitch_guard_ns;   /**< glitches keep this far from every bounce */
+    trace_gen_bounce_t make; /**< the press, for a normally open button */
+    trace_gen_bounce_t brk;  /**< the release */
+    int64_t hold_min_ns;     /**< settled pressed time, last make edge to first break edge */
+    int64_t hold_max_ns;     /**< (uniform in [min, max]) */
+    int64_t gap_min_ns;      /**< settled released time, last break edge to next press */
+    int64_t gap_max_ns;      /**< (uniform; also before the first press and after the last) */
+    double glitch_rate_hz;   /**< EMI glitches per second of settled time; 0 = none */
+    int64_t glitch_width_ns; /**< widest glitch */
+    int64_t glitch_guard_ns; /**< glitches keep this far from every bounce */
 } trace_gen_params_t;
 
 /** A named parameter set modelled on published measurements (traces/README.md). */
