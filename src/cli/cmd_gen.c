@@ -235,7 +235,7 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (!trace_gen_validate(&p, (guint)o->presses, &error)) {
-        fprintf(stderr, "bouncelab: --%s\n", error->message);
+        cli_print_error(error); /* it names the parameter as its option is called */
         return CLI_EXIT_USAGE;
     }
     if (o->print_params) {

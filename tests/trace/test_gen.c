@@ -363,10 +363,10 @@ static void statistics_match_every_profile(void **state)
         check_uniform(m.gap, p.gap_min_ns, p.gap_max_ns);
         /*
          * The shortest pulse is the floor itself: an interval is exactly
-         * min_pulse whenever its weight draws 0 (1 in 1024). Every profile
-         * has at least 6 intervals per press, 6000 here, so missing the floor
-         * everywhere has odds (1023/1024)^6000 = 0.3%, and the profiles give
-         * far more intervals than that but the keyswitch (12000: 8e-6).
+         * min_pulse whenever its weight draws 0 (1 in 1024). The keyswitch
+         * has the fewest rebounds (means 4 and 2: 12 intervals a press,
+         * 12000 here), so the odds of never reaching the floor are at most
+         * (1023/1024)^12000 = 8e-6; the other profiles have more intervals.
          */
         if (p.make.bounce_ns > 0) {
             assert_true(p.make.min_pulse_ns == p.brk.min_pulse_ns);
