@@ -29,6 +29,7 @@ gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);
 gboolean cli_duration(const char *option, const char *text, int64_t *ns_out);
 
 int cmd_algorithms(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 

@@ -13,6 +13,7 @@ typedef struct {
 
 static const command_t commands[] = {
     {"algorithms", "list the debounce algorithms and their parameters", cmd_algorithms},
+    {"gen", "generate a synthetic bouncy trace with its truth", cmd_gen},
     {"info", "describe a trace: format, edges, presses, bounce durations", cmd_info},
     {"convert", "convert a trace to native CSV or VCD", cmd_convert},
 };
