@@ -30,6 +30,8 @@ gboolean cli_duration(const char *option, const char *text, int64_t *ns_out);
 
 int cmd_algorithms(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 

@@ -75,8 +75,8 @@ void cli_results_csv_row(FILE *out, const char *trace_name, const sim_config_t *
     csv_field(out, trace_name);
     fprintf(out, ",%s,%s,%s,%s,%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%" G_GUINT64_FORMAT ",%s,%s\n",
             sim_algo_info(cfg->algo)->name, sim_mode_name(cfg->mode), pw, rw, interval, latency,
-            m->presses_true, m->presses_detected, sim_metrics_missed(m), sim_metrics_false(m),
-            lmin, lmed, lp99, lmax, rmed, m->cpu_entries, per_press,
+            m->presses_true, m->presses_detected, sim_metrics_missed(m), sim_metrics_false(m), lmin,
+            lmed, lp99, lmax, rmed, m->cpu_entries, per_press,
             poll ? "" : sim_runtime_name(cfg->runtime));
 }
 
@@ -131,8 +131,8 @@ char *cli_results_describe(const sim_config_t *cfg)
         g_autofree char *alarm = latency_text(&cfg->alarm_latency);
         g_autofree char *handler = util_format_duration(cfg->handler_ns);
         g_string_append_printf(s, ", irq on %s (%s: entry %s, handler %s, alarm %s)",
-                               sim_trigger_name(cfg->trigger), sim_runtime_name(cfg->runtime),
-                               irq, handler, alarm);
+                               sim_trigger_name(cfg->trigger), sim_runtime_name(cfg->runtime), irq,
+                               handler, alarm);
     }
     return g_string_free(g_steal_pointer(&s), FALSE);
 }
@@ -171,8 +171,7 @@ void cli_results_print_run(FILE *out, const char *trace_desc, const sim_config_t
         fprintf(out, "program  counts %s", sim_count_name(cfg->count));
         if (cfg->holdoff_ns > 0) {
             fprintf(out, ", hold-off %s (%s)", holdoff,
-                    cfg->holdoff_compare == SIM_HOLDOFF_PLAIN ? "plain subtraction"
-                                                              : "ticks_diff");
+                    cfg->holdoff_compare == SIM_HOLDOFF_PLAIN ? "plain subtraction" : "ticks_diff");
         }
         if (cfg->main_loop_ns > 0) {
             fprintf(out, ", main loop every %s", loop);

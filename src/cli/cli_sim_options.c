@@ -8,18 +8,15 @@
 
 void cli_sim_options_init(cli_sim_options_t *o)
 {
-    *o = (cli_sim_options_t){.seed = -1,
-                             .irq_tail_percent = NAN,
-                             .tick_start = -1,
-                             .ticks_ms_start = -1};
+    *o = (cli_sim_options_t){
+        .seed = -1, .irq_tail_percent = NAN, .tick_start = -1, .ticks_ms_start = -1};
 }
 
 void cli_sim_options_clear(cli_sim_options_t *o)
 {
-    char **strings[] = {&o->release_window, &o->phase,         &o->jitter,
-                        &o->trigger,        &o->irq_jitter,    &o->irq_tail,
-                        &o->alarm_latency,  &o->handler_time,  &o->count,
-                        &o->holdoff,        &o->holdoff_compare, &o->main_loop,
+    char **strings[] = {&o->release_window, &o->phase,    &o->jitter,          &o->trigger,
+                        &o->irq_jitter,     &o->irq_tail, &o->alarm_latency,   &o->handler_time,
+                        &o->count,          &o->holdoff,  &o->holdoff_compare, &o->main_loop,
                         &o->settle};
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++) {
         g_clear_pointer(strings[i], g_free);
@@ -46,8 +43,7 @@ void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o)
         {"irq-tail", 0, 0, G_OPTION_ARG_STRING, &o->irq_tail,
          "irq: rare extra latency up to this (a GC pause) [default: the runtime's]", "DUR"},
         {"irq-tail-prob", 0, 0, G_OPTION_ARG_DOUBLE, &o->irq_tail_percent,
-         "irq: how often that tail happens, in percent of entries [default: the runtime's]",
-         "PCT"},
+         "irq: how often that tail happens, in percent of entries [default: the runtime's]", "PCT"},
         {"alarm-latency", 0, 0, G_OPTION_ARG_STRING, &o->alarm_latency,
          "irq: from a deadline to the alarm handler [default: the runtime's]", "DUR"},
         {"handler-time", 0, 0, G_OPTION_ARG_STRING, &o->handler_time,
@@ -65,15 +61,13 @@ void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o)
          "[default: ticks-diff]",
          "HOW"},
         {"main-loop", 0, 0, G_OPTION_ARG_STRING, &o->main_loop,
-         "Events reach the user at a main loop's next check, every DUR [default: at once]",
-         "DUR"},
+         "Events reach the user at a main loop's next check, every DUR [default: at once]", "DUR"},
         {"tick-start", 0, 0, G_OPTION_ARG_INT64, &o->tick_start,
          "The core's 32-bit us counter at trace start, e.g. 4294957296 = 10 ms before the "
          "wrap [default: 0]",
          "N"},
         {"ticks-ms-start", 0, 0, G_OPTION_ARG_INT64, &o->ticks_ms_start,
-         "MicroPython ticks_ms() at trace start (it wraps at 2^30 = 1073741824) [default: 0]",
-         "N"},
+         "MicroPython ticks_ms() at trace start (it wraps at 2^30 = 1073741824) [default: 0]", "N"},
         {"settle", 0, 0, G_OPTION_ARG_STRING, &o->settle,
          "For traces without truth: the oracle's settle time [default: 20ms]", "DUR"},
         G_OPTION_ENTRY_NULL};
@@ -190,7 +184,8 @@ const char *cli_sim_options_help(void)
 {
     return "Durations take a unit: 250us, 5ms, 1.5ms, 2s.\n"
            "\n"
-           "Interrupt runtimes (--runtime), entry latency = base + uniform jitter, and a rare tail:\n"
+           "Interrupt runtimes (--runtime), entry latency = base + uniform jitter, and a rare "
+           "tail:\n"
            "  c         1us + up to 1us; handler 2us; alarm the same. Cortex-M0+ enters an\n"
            "            exception in 15 cycles (0.12us at 125 MHz); the rest is our estimate of\n"
            "            the pico-sdk GPIO dispatch.\n"
@@ -201,6 +196,7 @@ const char *cli_sim_options_help(void)
            "  mpy-soft  50us + up to 150us, 2% of entries up to 5ms more (a garbage collection);\n"
            "            handler 30us. Scheduled callbacks run when the VM next checks its queue;\n"
            "            these numbers are our estimate, not a measurement.\n"
-           "Every one can be overridden (--irq-latency, --irq-jitter, --irq-tail, --irq-tail-prob,\n"
+           "Every one can be overridden (--irq-latency, --irq-jitter, --irq-tail, "
+           "--irq-tail-prob,\n"
            "--alarm-latency, --handler-time); the runtime is then reported as 'custom'.\n";
 }

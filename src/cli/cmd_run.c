@@ -1,8 +1,10 @@
-/* `bouncelab run TRACE`: one configuration, its metrics, and optionally its events and waveforms. */
+/* `bouncelab run TRACE`: one configuration, its metrics, and optionally its events and waveforms.
+ */
 #include "cli.h"
 #include "cli_results.h"
 #include "cli_sim_options.h"
-#include "cli_trace.h"
+#include "cli_replay.h"
+#include "cli_trace_options.h"
 #include "sim.h"
 #include "sim_algos.h"
 #include "sim_presets.h"
@@ -43,8 +45,7 @@ static gboolean fail_option(const char *option, GError *error)
 }
 
 /* Preset, then the chosen values, then runtime latencies, then overrides. */
-static gboolean build_config(const run_options_t *o, const cli_sim_options_t *so,
-                             sim_config_t *cfg)
+static gboolean build_config(const run_options_t *o, const cli_sim_options_t *so, sim_config_t *cfg)
 {
     GError *error = NULL;
     gboolean window_given = o->window != NULL;
@@ -110,7 +111,8 @@ int cmd_run(int argc, char **argv)
 {
     run_options_t o = {0};
     cli_sim_options_t so;
-    cli_read_options_t ro;
+    cli_trace_args_t ro;
+    trace_read_options_t read_opts;
     sim_config_t cfg;
     sim_metrics_t m;
     int64_t settle_ns = 0;
@@ -145,10 +147,10 @@ int cmd_run(int argc, char **argv)
     int status = CLI_EXIT_USAGE;
 
     cli_sim_options_init(&so);
-    cli_read_options_init(&ro);
+    cli_trace_args_init(&ro);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_sim_options_add(context, &so);
-    cli_read_options_add(context, &ro);
+    cli_trace_add_options(context, &ro);
     g_option_context_set_summary(
         context, "Replays TRACE through the debounce core the way firmware would (polling, or a "
                  "GPIO interrupt with RP2040 semantics), scores the reported presses against the "
@@ -163,7 +165,8 @@ int cmd_run(int argc, char **argv)
         fprintf(stderr, "bouncelab: run takes one TRACE (see 'bouncelab run --help')\n");
         goto out;
     }
-    if (!build_config(&o, &so, &cfg) || !cli_sim_options_settle(&so, &settle_ns)) {
+    if (!build_config(&o, &so, &cfg) || !cli_sim_options_settle(&so, &settle_ns) ||
+        !cli_trace_read_options(&ro, &read_opts)) {
         goto out;
     }
     if (!sim_config_validate(&cfg, &error)) {
@@ -172,7 +175,8 @@ int cmd_run(int argc, char **argv)
     }
     {
         g_autofree char *trace_desc = NULL;
-        g_autoptr(trace_t) trace = cli_load_trace(argv[1], &ro, settle_ns, &trace_desc);
+        g_autoptr(trace_t) trace =
+            cli_replay_load(argv[1], &read_opts, settle_ns, &trace_desc, &status);
         sim_record_t record = {.output = o.vcd != NULL,
                                .activity = o.vcd != NULL,
                                .from_ns = INT64_MIN,
@@ -181,8 +185,9 @@ int cmd_run(int argc, char **argv)
         g_autoptr(GArray) matches = g_array_new(FALSE, FALSE, sizeof(sim_match_t));
 
         if (trace == NULL) {
-            goto out;
+            goto out; /* status says bad input or I/O */
         }
+        status = CLI_EXIT_USAGE;
         result = sim_run(trace, &cfg, &record, &error);
         if (result == NULL) {
             cli_print_error(error);
@@ -193,7 +198,7 @@ int cmd_run(int argc, char **argv)
         if (o.events && !write_events(o.events, result, matches)) {
             goto out;
         }
-        if (o.vcd && !cli_write_run_vcd(o.vcd, trace, &cfg, result)) {
+        if (o.vcd && !cli_replay_write_vcd(o.vcd, trace, &cfg, result)) {
             goto out;
         }
         cli_results_print_run(stdout, trace_desc, &cfg, result, &m);
@@ -202,6 +207,6 @@ int cmd_run(int argc, char **argv)
 out:
     run_options_clear(&o);
     cli_sim_options_clear(&so);
-    cli_read_options_clear(&ro);
+    cli_trace_args_clear(&ro);
     return status;
 }

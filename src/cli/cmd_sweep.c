@@ -2,9 +2,11 @@
 #include "cli.h"
 #include "cli_results.h"
 #include "cli_sim_options.h"
-#include "cli_trace.h"
+#include "cli_replay.h"
+#include "cli_trace_options.h"
 #include "sim_algos.h"
 #include "sim_sweep.h"
+#include "cli_interrupt.h"
 #include "util_atomic_file.h"
 
 #include <stdio.h>
@@ -16,11 +18,11 @@
 #define DEFAULT_ALGOS "lockout,defer,eager-defer,integrator"
 #define DEFAULT_WINDOWS                                                                            \
     "250us,500us,1ms,2ms,3ms,5ms,8ms,10ms,15ms,20ms,30ms,50ms,80ms,100ms,150ms,200ms,300ms,500ms"
-#define DEFAULT_MODES "poll,irq"
+#define DEFAULT_MODES     "poll,irq"
 #define DEFAULT_INTERVALS "100us,1ms,5ms,10ms"
-#define DEFAULT_RUNTIMES "c,mpy-hard,mpy-soft"
+#define DEFAULT_RUNTIMES  "c,mpy-hard,mpy-soft"
 /* A range START:STOP:STEP may not expand to more than this many windows. */
-#define MAX_WINDOWS 100000
+#define MAX_WINDOWS        100000
 #define PROGRESS_PERIOD_US G_USEC_PER_SEC / 10
 
 typedef struct {
@@ -125,7 +127,8 @@ static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec)
     guint64 i = 0, n = 0;
     g_auto(GStrv) parts = g_strsplit(text, "/", -1);
 
-    if (g_strv_length(parts) != 2 || !g_ascii_string_to_unsigned(parts[0], 10, 1, G_MAXUINT, &i, NULL) ||
+    if (g_strv_length(parts) != 2 ||
+        !g_ascii_string_to_unsigned(parts[0], 10, 1, G_MAXUINT, &i, NULL) ||
         !g_ascii_string_to_unsigned(parts[1], 10, 1, G_MAXUINT, &n, NULL) || i > n) {
         fprintf(stderr, "bouncelab: --shard: '%s' is not I/N with 1 <= I <= N (e.g. 2/4)\n", text);
         return FALSE;
@@ -212,7 +215,8 @@ int cmd_sweep(int argc, char **argv)
 {
     sweep_options_t o = {.jobs = 0};
     cli_sim_options_t so;
-    cli_read_options_t ro;
+    cli_trace_args_t ro;
+    trace_read_options_t read_opts;
     g_autoptr(GOptionContext) context =
         g_option_context_new("[TRACE...] - sweep debounce settings over traces into a CSV");
     const GOptionEntry entries[] = {
@@ -232,8 +236,8 @@ int cmd_sweep(int argc, char **argv)
          "irq: runtimes [default: " DEFAULT_RUNTIMES ", unless --irq-latency is given]", "LIST"},
         {"irq-latency", 0, 0, G_OPTION_ARG_STRING, &o.irq_latencies,
          "irq: custom base latencies (no jitter), instead of or besides --runtime", "LIST"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs,
-         "Threads [default: the number of processors]", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Threads [default: the number of processors]",
+         "N"},
         {"shard", 0, 0, G_OPTION_ARG_STRING, &o.shard,
          "Run only every N-th combination, starting at the I-th (1-based); shard 1 writes the "
          "header, so the parts concatenate",
@@ -242,21 +246,19 @@ int cmd_sweep(int argc, char **argv)
     int status = CLI_EXIT_USAGE;
     g_autoptr(sim_sweep_spec_t) spec = sim_sweep_spec_new();
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
-    g_autoptr(GArray) rows = NULL;
+    g_autoptr(sim_sweep_plan_t) plan = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(util_atomic_file_t) file = NULL;
-    g_autofree char *skip_reason = NULL;
     g_auto(GStrv) paths = NULL;
     gint interrupted = 0;
-    guint skipped = 0;
     int64_t settle_ns = 0;
     gsize done;
 
     cli_sim_options_init(&so);
-    cli_read_options_init(&ro);
+    cli_trace_args_init(&ro);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_sim_options_add(context, &so);
-    cli_read_options_add(context, &ro);
+    cli_trace_add_options(context, &ro);
     g_option_context_set_summary(
         context,
         "Runs every combination of --algo, --window, --mode and --interval (poll) or "
@@ -268,33 +270,35 @@ int cmd_sweep(int argc, char **argv)
     if (!cli_parse_options(context, &argc, &argv)) {
         goto out;
     }
-    if (!build_spec(&o, &so, spec) || !cli_sim_options_settle(&so, &settle_ns)) {
+    if (!build_spec(&o, &so, spec) || !cli_sim_options_settle(&so, &settle_ns) ||
+        !cli_trace_read_options(&ro, &read_opts)) {
         goto out;
     }
     if (o.jobs < 0 || o.jobs > 1024) {
         fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
         goto out;
     }
-    paths = argc > 1 ? g_strdupv(argv + 1) : cli_bundled_traces(&error);
+    paths = argc > 1 ? g_strdupv(argv + 1) : cli_replay_bundled_traces(&error);
     if (paths == NULL) {
         cli_print_error(error);
         goto out;
     }
     for (char **p = paths; *p; p++) {
-        trace_t *trace = cli_load_trace(*p, &ro, settle_ns, NULL);
+        trace_t *trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, &status);
         if (trace == NULL) {
             goto out;
         }
         g_ptr_array_add(traces, trace);
         g_ptr_array_add(spec->traces, trace);
     }
-    rows = sim_sweep_plan(spec, &skipped, &skip_reason, &error);
-    if (rows == NULL) {
+    plan = sim_sweep_plan_new(spec, &error);
+    if (plan == NULL) {
         cli_print_error(error);
         goto out;
     }
-    if (skipped > 0) {
-        fprintf(stderr, "sweep: skipped %u combinations: %s\n", skipped, skip_reason);
+    if (sim_sweep_plan_skipped(plan) > 0) {
+        fprintf(stderr, "sweep: skipped %zu combinations: %s\n", sim_sweep_plan_skipped(plan),
+                sim_sweep_plan_skip_reason(plan));
     }
 
     status = CLI_EXIT_FAILURE;
@@ -305,20 +309,22 @@ int cmd_sweep(int argc, char **argv)
     }
     {
         sweep_output_t s = {util_atomic_file_stream(file), spec,
-                            isatty(STDERR_FILENO) && rows->len > 0, 0, &interrupted};
+                            isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0,
+                            &interrupted};
         guint threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
 
         if (spec->shard_index == 0) {
             fputs(cli_results_csv_header, s.out);
         }
         g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch(&interrupted);
-        done = sim_sweep_run(spec, rows, threads, on_row, stop_requested, &s);
+        done = sim_sweep_run(plan, threads, on_row, stop_requested, &s);
         g_clear_pointer(&watch, cli_interrupt_unwatch);
-        if (done < rows->len) {
-            fprintf(stderr, "%sbouncelab: sweep interrupted (%s) after %zu of %u rows; %s not "
-                            "written\n",
-                    s.progress ? "\n" : "", g_strsignal(interrupted), done, rows->len,
-                    o.output ? o.output : "output");
+        if (done < sim_sweep_plan_rows(plan)) {
+            fprintf(stderr,
+                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not "
+                    "written\n",
+                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
+                    sim_sweep_plan_rows(plan), o.output ? o.output : "output");
             status = 128 + interrupted;
             goto out; /* the autoptr aborts the temporary file */
         }
@@ -331,6 +337,6 @@ int cmd_sweep(int argc, char **argv)
 out:
     sweep_options_clear(&o);
     cli_sim_options_clear(&so);
-    cli_read_options_clear(&ro);
+    cli_trace_args_clear(&ro);
     return status;
 }

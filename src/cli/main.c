@@ -16,6 +16,8 @@ static const command_t commands[] = {
     {"gen", "generate a synthetic bouncy trace with its truth", cmd_gen},
     {"info", "describe a trace: format, edges, presses, bounce durations", cmd_info},
     {"convert", "convert a trace to native CSV or VCD", cmd_convert},
+    {"run", "replay a trace through one configuration and score it", cmd_run},
+    {"sweep", "run the cross product of settings over traces into a CSV", cmd_sweep},
 };
 
 static void print_usage(FILE *out)

@@ -42,15 +42,38 @@ void sim_sweep_spec_free(sim_sweep_spec_t *spec);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(sim_sweep_spec_t, sim_sweep_spec_free)
 
 /**
- * Expands the cross product in its fixed order (trace, algorithm, mode,
- * window, interval or interrupt timing), keeping this shard's share and
- * dropping combinations that cannot be simulated; *skipped counts those
- * and *skip_reason (may be NULL) says why in one line. Returns a GArray of
- * sim_sweep_row_t with empty metrics. FALSE-like NULL with an error if a
- * configuration is invalid for another reason.
+ * The combinations of a spec in their fixed order (trace, algorithm, mode,
+ * window, then interval or interrupt timing), this shard's share, without
+ * the ones that cannot be simulated (the integrator in irq mode). Rows are
+ * made one at a time as they are run, so a sweep of millions of
+ * combinations needs no memory for them.
  */
-GArray *sim_sweep_plan(const sim_sweep_spec_t *spec, guint *skipped, char **skip_reason,
-                       GError **error);
+typedef struct sim_sweep_plan sim_sweep_plan_t;
+
+/**
+ * Plans a sweep over `spec` (borrowed: it must outlive the plan). Checks
+ * every window, interval and interrupt timing once; NULL with a
+ * SIM_ERROR_INVALID error naming the bad one.
+ */
+sim_sweep_plan_t *sim_sweep_plan_new(const sim_sweep_spec_t *spec, GError **error);
+void sim_sweep_plan_free(sim_sweep_plan_t *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(sim_sweep_plan_t, sim_sweep_plan_free)
+
+/** Rows this shard will run. */
+gsize sim_sweep_plan_rows(const sim_sweep_plan_t *plan);
+
+/** Combinations of this shard left out because they cannot be simulated. */
+gsize sim_sweep_plan_skipped(const sim_sweep_plan_t *plan);
+
+/** Why they were left out, in a few words, or NULL when none was. */
+const char *sim_sweep_plan_skip_reason(const sim_sweep_plan_t *plan);
+
+/**
+ * Row `n` (0 <= n < rows) in plan order, with empty metrics. Rows are
+ * expected in increasing order (each call resumes where the last one
+ * stopped); any order works, only slower.
+ */
+void sim_sweep_plan_row(sim_sweep_plan_t *plan, gsize n, sim_sweep_row_t *row);
 
 /** Called in row order, from the calling thread, as rows complete. */
 typedef void (*sim_sweep_row_fn)(const sim_sweep_row_t *row, gsize index, gsize total,
@@ -60,11 +83,11 @@ typedef void (*sim_sweep_row_fn)(const sim_sweep_row_t *row, gsize index, gsize 
 typedef gboolean (*sim_sweep_stop_fn)(gpointer user_data);
 
 /**
- * Runs the planned rows on `threads` threads (1: in the calling thread) and
+ * Runs the plan's rows on `threads` threads (1: in the calling thread) and
  * calls on_row for each in plan order. Returns the number of rows done
  * (fewer than planned if should_stop said so).
  */
-gsize sim_sweep_run(const sim_sweep_spec_t *spec, GArray *rows, guint threads,
-                    sim_sweep_row_fn on_row, sim_sweep_stop_fn should_stop, gpointer user_data);
+gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_row_fn on_row,
+                    sim_sweep_stop_fn should_stop, gpointer user_data);
 
 #endif

@@ -1,8 +1,11 @@
-/* Planning and running sweeps on a GThreadPool, rows in plan order. */
-#include "sim_sweep.h"
+/*
+ * Sweeps: combinations made on demand from their index, run on a
+ * GThreadPool with a bounded number in flight, handed back in plan order.
+ */
 #include "sim.h"
 #include "sim_algos.h"
 #include "sim_error.h"
+#include "sim_sweep.h"
 
 sim_sweep_spec_t *sim_sweep_spec_new(void)
 {
@@ -34,165 +37,280 @@ void sim_sweep_spec_free(sim_sweep_spec_t *spec)
     g_free(spec);
 }
 
+/* Which list entries one combination index stands for. */
 typedef struct {
+    guint trace, algo, mode, window, point;
+} combo_t;
+
+struct sim_sweep_plan {
     const sim_sweep_spec_t *spec;
-    GArray *rows;
-    gsize index; /* combinations seen, before sharding and skipping */
-    guint skipped;
+    gsize per_algo; /* combinations per (trace, algorithm): every mode's windows x points */
+    gsize total;    /* combinations before sharding and skipping */
+    gsize rows;
+    gsize skipped;
     char *skip_reason;
-} planner_t;
+    gsize cursor_row;   /* the row the cursor stands at ... */
+    gsize cursor_index; /* ... and its combination index */
+};
 
-static gboolean plan_one(planner_t *p, const sim_sweep_row_t *row, GError **error)
+static guint points_of(const sim_sweep_spec_t *spec, sim_mode_t mode)
 {
-    g_autoptr(GError) invalid = NULL;
-    gsize index = p->index++;
+    return mode == SIM_MODE_POLL ? spec->intervals_ns->len : spec->irqs->len;
+}
 
-    if (index % p->spec->shard_count != p->spec->shard_index) {
-        return TRUE;
-    }
-    if (row->cfg.mode == SIM_MODE_IRQ && sim_algo_info(row->cfg.algo)->polling_only) {
-        p->skipped++;
-        if (p->skip_reason == NULL) {
-            p->skip_reason = g_strdup_printf("%s in irq mode (it counts evenly spaced samples)",
-                                             sim_algo_info(row->cfg.algo)->name);
+static combo_t decode(const sim_sweep_plan_t *plan, gsize index)
+{
+    const sim_sweep_spec_t *spec = plan->spec;
+    gsize per_trace = plan->per_algo * spec->algos->len;
+    combo_t c = {0};
+    gsize rest;
+
+    c.trace = (guint)(index / per_trace);
+    rest = index % per_trace;
+    c.algo = (guint)(rest / plan->per_algo);
+    rest %= plan->per_algo;
+    for (c.mode = 0; c.mode < spec->modes->len; c.mode++) {
+        gsize points = points_of(spec, g_array_index(spec->modes, sim_mode_t, c.mode));
+        gsize size = spec->windows_ns->len * points;
+        if (rest < size) {
+            c.window = (guint)(rest / points);
+            c.point = (guint)(rest % points);
+            break;
         }
-        return TRUE;
+        rest -= size;
     }
-    if (!sim_config_validate(&row->cfg, &invalid)) {
-        g_propagate_prefixed_error(error, g_steal_pointer(&invalid),
-                                   "%s, %s: ", sim_algo_info(row->cfg.algo)->name,
-                                   sim_mode_name(row->cfg.mode));
+    return c;
+}
+
+static void make_config(const sim_sweep_spec_t *spec, const combo_t *c, sim_config_t *cfg)
+{
+    *cfg = spec->base;
+    cfg->algo = g_array_index(spec->algos, debounce_algo_t, c->algo);
+    cfg->mode = g_array_index(spec->modes, sim_mode_t, c->mode);
+    cfg->press_window_ns = g_array_index(spec->windows_ns, int64_t, c->window);
+    cfg->release_window_ns =
+        spec->release_window_ns < 0 ? cfg->press_window_ns : spec->release_window_ns;
+    if (cfg->mode == SIM_MODE_POLL) {
+        cfg->interval_ns = g_array_index(spec->intervals_ns, int64_t, c->point);
+        return;
+    }
+    const sim_sweep_irq_t *irq = &g_array_index(spec->irqs, sim_sweep_irq_t, c->point);
+    if (irq->runtime == SIM_RUNTIME_CUSTOM) {
+        cfg->runtime = SIM_RUNTIME_CUSTOM;
+        cfg->irq_latency = (sim_latency_t){irq->latency_ns, 0, 0, 0};
+        cfg->alarm_latency = cfg->irq_latency;
+    } else {
+        sim_config_set_runtime(cfg, irq->runtime);
+    }
+}
+
+/* Whether a combination is one this shard runs (and one that can run). */
+static gboolean runs(sim_sweep_plan_t *plan, gsize index, gboolean *skipped)
+{
+    const sim_sweep_spec_t *spec = plan->spec;
+    combo_t c;
+
+    *skipped = FALSE;
+    if (index % spec->shard_count != spec->shard_index) {
         return FALSE;
     }
-    g_array_append_val(p->rows, *row);
+    c = decode(plan, index);
+    if (g_array_index(spec->modes, sim_mode_t, c.mode) == SIM_MODE_IRQ &&
+        sim_algo_info(g_array_index(spec->algos, debounce_algo_t, c.algo))->polling_only) {
+        *skipped = TRUE;
+        return FALSE;
+    }
     return TRUE;
 }
 
-GArray *sim_sweep_plan(const sim_sweep_spec_t *spec, guint *skipped, char **skip_reason,
-                       GError **error)
+/* Every window, interval and interrupt timing once, with every algorithm
+ * that can run in the mode: the checks do not depend on the rest. */
+static gboolean validate(const sim_sweep_plan_t *plan, GError **error)
 {
-    planner_t p = {.spec = spec, .rows = g_array_new(FALSE, FALSE, sizeof(sim_sweep_row_t))};
-    sim_sweep_row_t row = {0};
+    const sim_sweep_spec_t *spec = plan->spec;
 
-    g_return_val_if_fail(spec->shard_count > 0 && spec->shard_index < spec->shard_count, NULL);
-    for (guint t = 0; t < spec->traces->len; t++) {
-        for (guint a = 0; a < spec->algos->len; a++) {
-            for (guint m = 0; m < spec->modes->len; m++) {
-                for (guint w = 0; w < spec->windows_ns->len; w++) {
-                    sim_mode_t mode = g_array_index(spec->modes, sim_mode_t, m);
-                    guint n_points =
-                        mode == SIM_MODE_POLL ? spec->intervals_ns->len : spec->irqs->len;
-                    for (guint k = 0; k < n_points; k++) {
-                        row.trace_index = t;
-                        row.cfg = spec->base;
-                        row.cfg.algo = g_array_index(spec->algos, debounce_algo_t, a);
-                        row.cfg.mode = mode;
-                        row.cfg.press_window_ns = g_array_index(spec->windows_ns, int64_t, w);
-                        row.cfg.release_window_ns = spec->release_window_ns < 0
-                                                        ? row.cfg.press_window_ns
-                                                        : spec->release_window_ns;
-                        if (mode == SIM_MODE_POLL) {
-                            row.cfg.interval_ns = g_array_index(spec->intervals_ns, int64_t, k);
-                        } else {
-                            const sim_sweep_irq_t *irq =
-                                &g_array_index(spec->irqs, sim_sweep_irq_t, k);
-                            if (irq->runtime == SIM_RUNTIME_CUSTOM) {
-                                row.cfg.runtime = SIM_RUNTIME_CUSTOM;
-                                row.cfg.irq_latency = (sim_latency_t){irq->latency_ns, 0, 0, 0};
-                                row.cfg.alarm_latency = row.cfg.irq_latency;
-                            } else {
-                                sim_config_set_runtime(&row.cfg, irq->runtime);
-                            }
-                        }
-                        if (!plan_one(&p, &row, error)) {
-                            g_array_unref(p.rows);
-                            g_free(p.skip_reason);
-                            return NULL;
-                        }
-                    }
+    for (guint a = 0; a < spec->algos->len; a++) {
+        for (guint m = 0; m < spec->modes->len; m++) {
+            sim_mode_t mode = g_array_index(spec->modes, sim_mode_t, m);
+            guint n_windows = spec->windows_ns->len, n_points = points_of(spec, mode);
+            if (n_windows == 0 || n_points == 0 ||
+                (mode == SIM_MODE_IRQ &&
+                 sim_algo_info(g_array_index(spec->algos, debounce_algo_t, a))->polling_only)) {
+                continue;
+            }
+            for (guint i = 0; i < MAX(n_windows, n_points); i++) {
+                combo_t c = {0, a, m, MIN(i, n_windows - 1), MIN(i, n_points - 1)};
+                sim_config_t cfg;
+                g_autoptr(GError) invalid = NULL;
+                make_config(spec, &c, &cfg);
+                if (!sim_config_validate(&cfg, &invalid)) {
+                    g_propagate_prefixed_error(error, g_steal_pointer(&invalid),
+                                               "%s, %s: ", sim_algo_info(cfg.algo)->name,
+                                               sim_mode_name(cfg.mode));
+                    return FALSE;
                 }
             }
         }
     }
-    *skipped = p.skipped;
-    if (skip_reason != NULL) {
-        *skip_reason = p.skip_reason;
-    } else {
-        g_free(p.skip_reason);
-    }
-    return p.rows;
+    return TRUE;
 }
 
-typedef struct {
-    const sim_sweep_spec_t *spec;
-    GArray *rows;
-    GAsyncQueue *done; /* indices + 1 of finished rows */
-} sweep_run_t;
+sim_sweep_plan_t *sim_sweep_plan_new(const sim_sweep_spec_t *spec, GError **error)
+{
+    g_autoptr(sim_sweep_plan_t) plan = g_new0(sim_sweep_plan_t, 1);
+
+    g_return_val_if_fail(spec->shard_count > 0 && spec->shard_index < spec->shard_count, NULL);
+    plan->spec = spec;
+    for (guint m = 0; m < spec->modes->len; m++) {
+        plan->per_algo +=
+            spec->windows_ns->len * points_of(spec, g_array_index(spec->modes, sim_mode_t, m));
+    }
+    plan->total = plan->per_algo * spec->algos->len * spec->traces->len;
+    if (plan->total > 0 && !validate(plan, error)) {
+        return NULL;
+    }
+    for (gsize i = spec->shard_index; i < plan->total; i += spec->shard_count) {
+        gboolean skipped;
+        if (runs(plan, i, &skipped)) {
+            plan->rows++;
+        } else if (skipped) {
+            plan->skipped++;
+            if (plan->skip_reason == NULL) {
+                combo_t c = decode(plan, i);
+                plan->skip_reason = g_strdup_printf(
+                    "%s in irq mode (it counts evenly spaced samples)",
+                    sim_algo_info(g_array_index(spec->algos, debounce_algo_t, c.algo))->name);
+            }
+        }
+    }
+    plan->cursor_index = spec->shard_index;
+    return g_steal_pointer(&plan);
+}
+
+void sim_sweep_plan_free(sim_sweep_plan_t *plan)
+{
+    if (plan != NULL) {
+        g_free(plan->skip_reason);
+        g_free(plan);
+    }
+}
+
+gsize sim_sweep_plan_rows(const sim_sweep_plan_t *plan)
+{
+    return plan->rows;
+}
+
+gsize sim_sweep_plan_skipped(const sim_sweep_plan_t *plan)
+{
+    return plan->skipped;
+}
+
+const char *sim_sweep_plan_skip_reason(const sim_sweep_plan_t *plan)
+{
+    return plan->skip_reason;
+}
+
+void sim_sweep_plan_row(sim_sweep_plan_t *plan, gsize n, sim_sweep_row_t *row)
+{
+    const sim_sweep_spec_t *spec = plan->spec;
+    gboolean skipped;
+    combo_t c;
+
+    g_return_if_fail(n < plan->rows);
+    if (n < plan->cursor_row) {
+        plan->cursor_row = 0;
+        plan->cursor_index = spec->shard_index;
+    }
+    /* move the cursor to the first runnable index, then on row by row */
+    while (!runs(plan, plan->cursor_index, &skipped)) {
+        plan->cursor_index += spec->shard_count;
+    }
+    while (plan->cursor_row < n) {
+        do {
+            plan->cursor_index += spec->shard_count;
+        } while (!runs(plan, plan->cursor_index, &skipped));
+        plan->cursor_row++;
+    }
+    c = decode(plan, plan->cursor_index);
+    *row = (sim_sweep_row_t){.trace_index = c.trace};
+    make_config(spec, &c, &row->cfg);
+}
 
 static void run_row(const sim_sweep_spec_t *spec, sim_sweep_row_t *row)
 {
     const trace_t *trace = g_ptr_array_index(spec->traces, row->trace_index);
     g_autoptr(sim_result_t) result = sim_run(trace, &row->cfg, NULL, NULL);
 
-    /* the plan validated every configuration, so sim_run cannot refuse it */
+    /* the plan validated every setting, so sim_run cannot refuse one */
     g_assert(result != NULL);
     sim_metrics_compute(trace, &row->cfg, result, &row->metrics, NULL);
 }
 
+typedef struct {
+    const sim_sweep_spec_t *spec;
+    sim_sweep_row_t *slots; /* row n lives in slot n % n_slots while in flight */
+    gsize n_slots;
+    GAsyncQueue *done; /* row numbers + 1 of finished rows */
+} sweep_run_t;
+
 static void worker(gpointer data, gpointer user_data)
 {
     sweep_run_t *run = user_data;
-    gsize index = GPOINTER_TO_SIZE(data) - 1;
+    gsize n = GPOINTER_TO_SIZE(data) - 1;
 
-    run_row(run->spec, &g_array_index(run->rows, sim_sweep_row_t, index));
-    g_async_queue_push(run->done, GSIZE_TO_POINTER(index + 1));
+    run_row(run->spec, &run->slots[n % run->n_slots]);
+    g_async_queue_push(run->done, GSIZE_TO_POINTER(n + 1));
 }
 
-gsize sim_sweep_run(const sim_sweep_spec_t *spec, GArray *rows, guint threads,
-                    sim_sweep_row_fn on_row, sim_sweep_stop_fn should_stop, gpointer user_data)
+gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_row_fn on_row,
+                    sim_sweep_stop_fn should_stop, gpointer user_data)
 {
-    sweep_run_t run = {spec, rows, NULL};
+    const gsize rows = plan->rows;
+    sweep_run_t run = {plan->spec, NULL, 0, NULL};
     g_autofree gboolean *finished = NULL;
     GThreadPool *pool;
-    gsize next = 0, queued = 0, in_flight = 0;
+    gsize next = 0, queued = 0;
 
     if (threads <= 1) {
-        for (gsize i = 0; i < rows->len; i++) {
+        sim_sweep_row_t row;
+        for (gsize n = 0; n < rows; n++) {
             if (should_stop != NULL && should_stop(user_data)) {
-                return i;
+                return n;
             }
-            run_row(spec, &g_array_index(rows, sim_sweep_row_t, i));
-            on_row(&g_array_index(rows, sim_sweep_row_t, i), i, rows->len, user_data);
+            sim_sweep_plan_row(plan, n, &row);
+            run_row(plan->spec, &row);
+            on_row(&row, n, rows, user_data);
         }
-        return rows->len;
+        return rows;
     }
 
-    finished = g_new0(gboolean, rows->len + 1);
+    /* enough rows in flight to keep every thread busy while the calling
+     * thread waits for the oldest one, few enough that a stop is quick */
+    run.n_slots = 8u * threads;
+    run.slots = g_new0(sim_sweep_row_t, run.n_slots);
+    finished = g_new0(gboolean, run.n_slots);
     run.done = g_async_queue_new();
     pool = g_thread_pool_new(worker, &run, (gint)threads, TRUE, NULL);
-    /* keep a bounded number of rows in flight so a stop request takes effect
-     * soon and the completion bookkeeping stays small */
-    while (next < rows->len) {
+    while (next < rows) {
         gboolean stop = should_stop != NULL && should_stop(user_data);
-        while (!stop && queued < rows->len && in_flight < 4u * threads) {
+        while (!stop && queued < rows && queued - next < run.n_slots) {
+            sim_sweep_plan_row(plan, queued, &run.slots[queued % run.n_slots]);
+            finished[queued % run.n_slots] = FALSE;
             g_thread_pool_push(pool, GSIZE_TO_POINTER(queued + 1), NULL);
             queued++;
-            in_flight++;
         }
-        if (in_flight == 0) {
-            break;
+        if (queued == next) {
+            break; /* stopped with nothing in flight */
         }
-        finished[GPOINTER_TO_SIZE(g_async_queue_pop(run.done)) - 1] = TRUE;
-        in_flight--;
-        while (next < rows->len && finished[next]) {
-            on_row(&g_array_index(rows, sim_sweep_row_t, next), next, rows->len, user_data);
+        finished[(GPOINTER_TO_SIZE(g_async_queue_pop(run.done)) - 1) % run.n_slots] = TRUE;
+        while (next < queued && finished[next % run.n_slots]) {
+            on_row(&run.slots[next % run.n_slots], next, rows, user_data);
             next++;
         }
-        if (stop && in_flight == 0) {
-            break;
-        }
     }
+    /* after a stop every queued row has been waited for and handed back */
     g_thread_pool_free(pool, FALSE, TRUE);
     g_async_queue_unref(run.done);
+    g_free(run.slots);
     return next;
 }

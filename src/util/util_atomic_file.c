@@ -6,22 +6,46 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct util_atomic_file {
     char *path;     /* final name */
-    char *tmp_path; /* NULL when writing to stdout */
+    char *tmp_path; /* NULL when writing straight to the target (stdout, a device, a FIFO) */
     FILE *stream;
 };
+
+/* The mode a new file gets from open(0666) under the current umask; umask()
+ * can only be read by setting it, so it is set straight back. */
+static mode_t new_file_mode(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    return 0666 & ~mask;
+}
 
 util_atomic_file_t *util_atomic_file_open(const char *path, GError **error)
 {
     util_atomic_file_t *file = g_new0(util_atomic_file_t, 1);
+    GStatBuf st;
     int fd;
 
     file->path = g_strdup(path);
     if (strcmp(path, "-") == 0) {
         file->stream = stdout;
+        return file;
+    }
+    if (g_stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device, FIFO or the like: renaming over it would replace it (and
+         * /dev/full with a file), and there is nothing partial to hide */
+        file->stream = fopen(path, "w");
+        if (file->stream == NULL) {
+            int err = errno;
+            g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: cannot write: %s",
+                        path, g_strerror(err));
+            util_atomic_file_abort(file);
+            return NULL;
+        }
         return file;
     }
     /* same directory as the target, so the rename cannot cross file systems */
@@ -33,6 +57,15 @@ util_atomic_file_t *util_atomic_file_open(const char *path, GError **error)
                     path, g_strerror(err));
         g_free(file->tmp_path);
         file->tmp_path = NULL;
+        util_atomic_file_abort(file);
+        return NULL;
+    }
+    /* mkstemp makes 0600; the result should look like any file the user makes */
+    if (fchmod(fd, new_file_mode()) != 0) {
+        int err = errno;
+        close(fd);
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: cannot write: %s", path,
+                    g_strerror(err));
         util_atomic_file_abort(file);
         return NULL;
     }
@@ -73,13 +106,16 @@ gboolean util_atomic_file_commit(util_atomic_file_t *file, GError **error)
         err = errno != 0 ? errno : EIO;
     }
     if (file->tmp_path == NULL) {
-        file_free(file);
-        if (err != 0) {
-            g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err),
-                        "standard output: write failed: %s", g_strerror(err));
-            return FALSE;
+        gboolean is_stdout = file->stream == stdout;
+        if (!is_stdout && fclose(file->stream) != 0 && err == 0) {
+            err = errno;
         }
-        return TRUE;
+        if (err != 0) {
+            g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: write failed: %s",
+                        is_stdout ? "standard output" : file->path, g_strerror(err));
+        }
+        file_free(file);
+        return err == 0;
     }
     if (err == 0 && fsync(fileno(file->stream)) != 0 && errno != EINVAL) {
         err = errno;
@@ -107,10 +143,10 @@ void util_atomic_file_abort(util_atomic_file_t *file)
     if (file == NULL) {
         return;
     }
+    if (file->stream != NULL && file->stream != stdout) {
+        fclose(file->stream);
+    }
     if (file->tmp_path != NULL) {
-        if (file->stream != NULL) {
-            fclose(file->stream);
-        }
         g_unlink(file->tmp_path);
     }
     file_free(file);

@@ -39,30 +39,34 @@ static void plan_order_and_skips(void **state)
     g_autoptr(trace_t) t = two_press_trace();
     g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
     g_autoptr(GError) error = NULL;
-    g_autofree char *reason = NULL;
-    guint skipped = 0;
+    sim_sweep_row_t r0, r1, r6, r7, r12, r17;
     (void)state;
 
-    g_autoptr(GArray) rows = sim_sweep_plan(spec, &skipped, &reason, &error);
-    assert_non_null(rows);
-    assert_int_equal(rows->len, 18);
-    assert_int_equal(skipped, 6);
-    assert_non_null(strstr(reason, "integrator"));
-    sim_sweep_row_t *r0 = &g_array_index(rows, sim_sweep_row_t, 0);
-    sim_sweep_row_t *r1 = &g_array_index(rows, sim_sweep_row_t, 1);
-    sim_sweep_row_t *r6 = &g_array_index(rows, sim_sweep_row_t, 6);
-    sim_sweep_row_t *r7 = &g_array_index(rows, sim_sweep_row_t, 7);
-    sim_sweep_row_t *r12 = &g_array_index(rows, sim_sweep_row_t, 12);
-    assert_int_equal(r0->cfg.algo, DEBOUNCE_LOCKOUT);
-    assert_int_equal(r0->cfg.interval_ns, 100 * US);
-    assert_int_equal(r1->cfg.interval_ns, 1 * MS);
-    assert_int_equal(r1->cfg.press_window_ns, 1 * MS);
-    assert_int_equal(r6->cfg.mode, SIM_MODE_IRQ);
-    assert_int_equal(r6->cfg.runtime, SIM_RUNTIME_C);
-    assert_int_equal(r7->cfg.runtime, SIM_RUNTIME_CUSTOM);
-    assert_int_equal(r7->cfg.irq_latency.base_ns, 7 * US);
-    assert_int_equal(r12->cfg.algo, DEBOUNCE_INTEGRATOR);
-    assert_int_equal(r12->cfg.release_window_ns, 1 * MS);
+    g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, &error);
+    assert_non_null(plan);
+    assert_int_equal(sim_sweep_plan_rows(plan), 18);
+    assert_int_equal(sim_sweep_plan_skipped(plan), 6);
+    assert_non_null(strstr(sim_sweep_plan_skip_reason(plan), "integrator"));
+    /* out of order on purpose: the cursor must rewind */
+    sim_sweep_plan_row(plan, 12, &r12);
+    sim_sweep_plan_row(plan, 0, &r0);
+    sim_sweep_plan_row(plan, 1, &r1);
+    sim_sweep_plan_row(plan, 6, &r6);
+    sim_sweep_plan_row(plan, 7, &r7);
+    sim_sweep_plan_row(plan, 17, &r17);
+    assert_int_equal(r0.cfg.algo, DEBOUNCE_LOCKOUT);
+    assert_int_equal(r0.cfg.interval_ns, 100 * US);
+    assert_int_equal(r1.cfg.interval_ns, 1 * MS);
+    assert_int_equal(r1.cfg.press_window_ns, 1 * MS);
+    assert_int_equal(r6.cfg.mode, SIM_MODE_IRQ);
+    assert_int_equal(r6.cfg.runtime, SIM_RUNTIME_C);
+    assert_int_equal(r7.cfg.runtime, SIM_RUNTIME_CUSTOM);
+    assert_int_equal(r7.cfg.irq_latency.base_ns, 7 * US);
+    assert_int_equal(r12.cfg.algo, DEBOUNCE_INTEGRATOR);
+    assert_int_equal(r12.cfg.release_window_ns, 1 * MS);
+    assert_int_equal(r17.cfg.algo, DEBOUNCE_INTEGRATOR);
+    assert_int_equal(r17.cfg.press_window_ns, 20 * MS);
+    assert_int_equal(r17.cfg.interval_ns, 1 * MS);
 }
 
 /* Shard 2 of 3 keeps combinations 1, 4, 7, ... of the 24, minus skipped. */
@@ -74,12 +78,12 @@ static void plan_shards_partition(void **state)
 
     for (guint s = 0; s < 3; s++) {
         g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
-        guint skipped = 0;
         spec->shard_index = s;
         spec->shard_count = 3;
-        g_autoptr(GArray) rows = sim_sweep_plan(spec, &skipped, NULL, NULL);
-        total += rows->len + skipped;
-        assert_int_equal(rows->len + skipped, 8); /* 24 / 3 */
+        g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
+        gsize n = sim_sweep_plan_rows(plan) + sim_sweep_plan_skipped(plan);
+        total += (guint)n;
+        assert_int_equal(n, 8); /* 24 / 3 */
     }
     assert_int_equal(total, 24);
 }
@@ -112,11 +116,10 @@ static void threads_do_not_change_results(void **state)
 
     for (guint threads = 1; threads <= 2; threads++) {
         g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
-        guint skipped = 0;
         collect_t c = {threads == 1 ? one : two, 0};
-        g_autoptr(GArray) rows = sim_sweep_plan(spec, &skipped, NULL, NULL);
-        assert_int_equal(sim_sweep_run(spec, rows, threads, collect, NULL, &c), rows->len);
-        assert_int_equal(c.calls, rows->len);
+        g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
+        assert_int_equal(sim_sweep_run(plan, threads, collect, NULL, &c), 18);
+        assert_int_equal(c.calls, 18);
     }
     assert_string_equal(one->str, two->str);
 }
@@ -128,18 +131,18 @@ static void row_matches_single_run(void **state)
 {
     g_autoptr(trace_t) t = two_press_trace();
     g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
-    collect_t c = {g_string_new(NULL), 0};
-    guint skipped = 0;
+    sim_sweep_row_t r1;
+    sim_metrics_t m;
     (void)state;
 
-    g_autoptr(GArray) rows = sim_sweep_plan(spec, &skipped, NULL, NULL);
-    sim_sweep_run(spec, rows, 1, collect, NULL, &c);
-    sim_sweep_row_t *r1 = &g_array_index(rows, sim_sweep_row_t, 1);
-    assert_int_equal(r1->metrics.presses_detected, 2);
-    assert_int_equal(sim_metrics_false(&r1->metrics), 0);
-    assert_float_equal(r1->metrics.press_latency_max_us, 0.0, 1e-9);
-    assert_int_equal(r1->metrics.cpu_entries, 201); /* reads at 0, 1, ..., 200 ms */
-    g_string_free(c.out, TRUE);
+    g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
+    sim_sweep_plan_row(plan, 1, &r1);
+    g_autoptr(sim_result_t) result = sim_run(t, &r1.cfg, NULL, NULL);
+    sim_metrics_compute(t, &r1.cfg, result, &m, NULL);
+    assert_int_equal(m.presses_detected, 2);
+    assert_int_equal(sim_metrics_false(&m), 0);
+    assert_float_equal(m.press_latency_max_us, 0.0, 1e-9);
+    assert_int_equal(m.cpu_entries, 201); /* reads at 0, 1, ..., 200 ms */
 }
 
 static gboolean stop_after_five(gpointer data)
@@ -156,13 +159,33 @@ static void stop_early(void **state)
     for (guint threads = 1; threads <= 2; threads++) {
         g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
         collect_t c = {g_string_new(NULL), 0};
-        guint skipped = 0;
-        g_autoptr(GArray) rows = sim_sweep_plan(spec, &skipped, NULL, NULL);
-        gsize done = sim_sweep_run(spec, rows, threads, collect, stop_after_five, &c);
-        assert_true(done >= 5 && done < rows->len);
+        for (int64_t w = 2; w <= 40; w++) {
+            int64_t window = w * 100 * US;
+            g_array_append_val(spec->windows_ns, window);
+        }
+        g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
+        gsize done = sim_sweep_run(plan, threads, collect, stop_after_five, &c);
+        /* 42 windows: 252 rows; a stop lets at most the 8 per thread in
+         * flight finish */
+        assert_int_equal(sim_sweep_plan_rows(plan), 252);
+        assert_true(done >= 5 && done <= 5 + 8 * threads);
         assert_int_equal(done, c.calls);
         g_string_free(c.out, TRUE);
     }
+}
+
+/* A window out of range is named before anything runs. */
+static void plan_rejects_bad_window(void **state)
+{
+    g_autoptr(trace_t) t = two_press_trace();
+    g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
+    g_autoptr(GError) error = NULL;
+    int64_t huge = INT64_C(3000) * 1000 * MS; /* 3000 s: above 2^31 us */
+    (void)state;
+
+    g_array_append_val(spec->windows_ns, huge);
+    assert_null(sim_sweep_plan_new(spec, &error));
+    assert_non_null(strstr(error->message, "windows must be"));
 }
 
 int main(void)
@@ -173,6 +196,7 @@ int main(void)
         cmocka_unit_test(threads_do_not_change_results),
         cmocka_unit_test(row_matches_single_run),
         cmocka_unit_test(stop_early),
+        cmocka_unit_test(plan_rejects_bad_window),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

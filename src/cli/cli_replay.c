@@ -1,0 +1,162 @@
+/* Traces for replay, the bundled set, and a run's VCD. */
+#include "cli_replay.h"
+#include "cli.h"
+#include "cli_results.h"
+#include "cli_trace_options.h"
+#include "trace_oracle.h"
+#include "util_duration.h"
+
+#include <stdio.h>
+#include <string.h>
+
+trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int64_t settle_ns,
+                         char **desc, int *status)
+{
+    trace_format_t format = TRACE_FORMAT_AUTO;
+    trace_t *trace = cli_read_trace(path, opts, &format, status);
+    const char *truth = "in truth";
+
+    if (trace == NULL) {
+        return NULL;
+    }
+    if (trace->truth == NULL) {
+        g_autofree char *settle = util_format_duration(settle_ns);
+        trace_oracle_fill_truth(trace, settle_ns);
+        fprintf(stderr,
+                "bouncelab: %s has no truth; scoring against the oracle's %zu presses "
+                "(settle %s)\n",
+                path, trace_n_truth(trace), settle);
+        truth = "found by the oracle";
+    }
+    if (desc != NULL) {
+        *desc = g_strdup_printf("%s (%s, %zu presses %s)", path, trace_format_description(format),
+                                trace_n_truth(trace), truth);
+    }
+    return trace;
+}
+
+static gint compare_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **cli_replay_bundled_traces(GError **error)
+{
+    g_autoptr(GDir) dir = g_dir_open(BOUNCELAB_TRACES_DIR, 0, error);
+    GPtrArray *paths;
+    const char *name;
+
+    if (dir == NULL) {
+        g_prefix_error(error, "no traces given, and the bundled ones are missing: ");
+        return NULL;
+    }
+    paths = g_ptr_array_new();
+    while ((name = g_dir_read_name(dir)) != NULL) {
+        if (g_str_has_suffix(name, ".csv") && !g_str_has_suffix(name, ".truth.csv")) {
+            g_ptr_array_add(paths, g_build_filename(BOUNCELAB_TRACES_DIR, name, NULL));
+        }
+    }
+    g_ptr_array_sort(paths, compare_paths);
+    g_ptr_array_add(paths, NULL);
+    return (char **)g_ptr_array_free(paths, FALSE);
+}
+
+/* Edges of a level that toggles at each event of `kind` (or of any kind). */
+static GArray *toggles(const GArray *events, int kind)
+{
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    for (guint i = 0; i < events->len; i++) {
+        const sim_event_t *e = &g_array_index(events, sim_event_t, i);
+        if (kind < 0 || (int)e->kind == kind) {
+            /* two events at one instant (a main-loop check) would be no edge at all */
+            if (edges->len > 0 && g_array_index(edges, int64_t, edges->len - 1) >= e->t_ns) {
+                continue;
+            }
+            g_array_append_val(edges, e->t_ns);
+        }
+    }
+    return edges;
+}
+
+/* Edges of a level that is 1 while an activity of `kind` runs; runs that
+ * touch merge, and zero-width ones (reads) toggle instead. */
+static GArray *activity_edges(const GArray *activity, sim_activity_kind_t kind)
+{
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    for (guint i = 0; i < activity->len; i++) {
+        const sim_activity_t *a = &g_array_index(activity, sim_activity_t, i);
+        int64_t *last = edges->len ? &g_array_index(edges, int64_t, edges->len - 1) : NULL;
+        if (a->kind != kind) {
+            continue;
+        }
+        if (a->end_ns == a->start_ns) {
+            if (last == NULL || *last < a->start_ns) {
+                g_array_append_val(edges, a->start_ns);
+            }
+        } else if (last != NULL && *last >= a->start_ns) {
+            *last = MAX(*last, a->end_ns); /* extends the run that is still high */
+        } else {
+            g_array_append_val(edges, a->start_ns);
+            g_array_append_val(edges, a->end_ns);
+        }
+    }
+    return edges;
+}
+
+gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_config_t *cfg,
+                              const sim_result_t *result)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) debounced = toggles(result->output, -1);
+    g_autoptr(GArray) presses = toggles(result->events, DEBOUNCE_EVENT_PRESS);
+    g_autoptr(GArray) releases = toggles(result->events, DEBOUNCE_EVENT_RELEASE);
+    g_autoptr(GArray) reads = activity_edges(result->activity, SIM_ACTIVITY_POLL);
+    g_autoptr(GArray) handler = activity_edges(result->activity, SIM_ACTIVITY_HANDLER);
+    g_autoptr(GArray) alarm = activity_edges(result->activity, SIM_ACTIVITY_ALARM);
+    g_autofree char *desc = cli_results_describe(cfg);
+    g_autofree char *comment = NULL;
+    int64_t end = trace->end_ns;
+    gboolean pressed = trace->initial_level == trace_pressed_level(trace);
+    trace_vcd_signal_t signals[7];
+    gsize n = 0;
+
+    /* activity can run past the trace end (a handler started just before it) */
+    if (handler->len) {
+        end = MAX(end, g_array_index(handler, int64_t, handler->len - 1));
+    }
+    if (alarm->len) {
+        end = MAX(end, g_array_index(alarm, int64_t, alarm->len - 1));
+    }
+    if (presses->len) {
+        end = MAX(end, g_array_index(presses, int64_t, presses->len - 1));
+    }
+    if (releases->len) {
+        end = MAX(end, g_array_index(releases, int64_t, releases->len - 1));
+    }
+    signals[n++] =
+        (trace_vcd_signal_t){"raw", trace->initial_level,
+                             (const int64_t *)(void *)trace->edges->data, trace_n_edges(trace)};
+    signals[n++] = (trace_vcd_signal_t){"debounced", pressed,
+                                        (const int64_t *)(void *)debounced->data, debounced->len};
+    if (cfg->mode == SIM_MODE_POLL) {
+        signals[n++] =
+            (trace_vcd_signal_t){"reads", FALSE, (const int64_t *)(void *)reads->data, reads->len};
+    } else {
+        signals[n++] = (trace_vcd_signal_t){"handler", FALSE,
+                                            (const int64_t *)(void *)handler->data, handler->len};
+        signals[n++] =
+            (trace_vcd_signal_t){"alarm", FALSE, (const int64_t *)(void *)alarm->data, alarm->len};
+    }
+    signals[n++] = (trace_vcd_signal_t){"press_events", FALSE,
+                                        (const int64_t *)(void *)presses->data, presses->len};
+    signals[n++] = (trace_vcd_signal_t){"release_events", FALSE,
+                                        (const int64_t *)(void *)releases->data, releases->len};
+    comment =
+        g_strdup_printf("bouncelab run: %s%s", desc,
+                        result->activity_cut ? " (reads/handler runs cut short: too many)" : "");
+    if (!trace_write_vcd(path, signals, n, trace->start_ns, end, comment, &error)) {
+        cli_print_error(error);
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `bouncelab run` end to end on data/press.csv: pull-up, press at 1.000 ms with
+# a bounce 1.200..1.250 ms, release at 10.000 ms, 20 ms long; truth (1 ms, 10 ms).
+. "$(dirname "$0")/lib.sh"
+DATA="$(dirname "$0")/data"
+
+# defer 2 ms, reads every 1 ms from 0.5 ms: 1.5 sees pressed, 3.5 reports
+# (2500 us late); 10.5 sees released, 12.5 reports. 20 reads.
+run run "$DATA/press.csv" --algo defer --window 2ms --interval 1ms --phase 500us \
+  --events "$SCRATCH/events.csv"
+expect_status 0 "run poll"
+expect_stdout 'true +1 +1' "one true press and release"
+expect_stdout 'median +2500 +2500' "median latencies"
+expect_stdout '20 polls, 20.0 per press' "cpu entries"
+printf 't_ns,event,truth_index,latency_us\n3500000,press,0,2500\n12500000,release,0,2500\n' >"$SCRATCH/want.csv"
+cmp -s "$SCRATCH/events.csv" "$SCRATCH/want.csv" || fail "events CSV differs: $(cat "$SCRATCH/events.csv")"
+
+# irq on both edges, fixed timing (entry 2 us, handler 3 us, alarm 1 us):
+# 1000 -> entry 1002 reads low, waits; 1200 -> entry 1202 reads high, cancels;
+# 1250 -> entry 1252 reads low, waits until tick 6252, alarm enters 6253 and
+# reports; the release enters 10002, its alarm 15003 reports. 4 + 2 entries.
+run run "$DATA/press.csv" --mode irq --trigger both --algo defer --window 5ms \
+  --irq-latency 2us --irq-jitter 0s --handler-time 3us --alarm-latency 1us \
+  --events "$SCRATCH/irq.csv" --vcd "$SCRATCH/irq.vcd"
+expect_status 0 "run irq"
+expect_stdout '4 handler \+ 2 alarm entries' "entries"
+printf 't_ns,event,truth_index,latency_us\n6253000,press,0,5253\n15003000,release,0,5003\n' >"$SCRATCH/want.csv"
+cmp -s "$SCRATCH/irq.csv" "$SCRATCH/want.csv" || fail "irq events CSV differs: $(cat "$SCRATCH/irq.csv")"
+# the VCD's debounced wire reads back with edges where the core reported
+run convert "$SCRATCH/irq.vcd" "$SCRATCH/debounced.csv" --channel debounced --active high
+expect_status 0 "the run's VCD reads back"
+grep -qx '6253000,1' "$SCRATCH/debounced.csv" && grep -qx '15003000,0' "$SCRATCH/debounced.csv" ||
+  fail "debounced wire: $(cat "$SCRATCH/debounced.csv")"
+run convert "$SCRATCH/irq.vcd" "$SCRATCH/handler.csv" --channel handler --active high
+grep -qx '1252000,1' "$SCRATCH/handler.csv" && grep -qx '1255000,0' "$SCRATCH/handler.csv" ||
+  fail "handler wire: $(cat "$SCRATCH/handler.csv")"
+
+# a preset: the tutorial's first loop counts every 1 ms pass that reads low:
+# 1..9 ms except 1.2..1.25 falls between reads: passes at 1,2,...,9 = 9 counts
+run run "$DATA/press.csv" --preset tutorial-poll-raw
+expect_status 0 "preset"
+expect_stdout 'detected +9 +0' "nine counts for one press"
+expect_stdout 'false +8 +-' "eight of them false, releases not scored"
+
+# bad input and bad options: exit 2 and a message that says what to do
+run run "$DATA/press.csv" --window 5
+expect_status 2 "bare number"
+expect_stderr "--window: '5' has no unit" "names the option and the problem"
+run run "$DATA/press.csv" --algo bogus
+expect_status 2 "unknown algorithm"
+expect_stderr "unknown algorithm 'bogus'.*eager-defer" "lists the algorithms"
+run run "$DATA/press.csv" --algo integrator --mode irq
+expect_status 2 "integrator in irq mode"
+expect_stderr "needs --mode poll" "says what to change"
+run run "$SCRATCH/missing.csv"
+expect_status 2 "missing file"
+expect_stderr "missing.csv" "names the file"
+run run
+expect_status 2 "no trace"
+run run "$DATA/press.csv" --mode poll --jitter 2ms
+expect_status 2 "jitter above the interval"
+expect_stderr "less than the interval" "explains the limit"
+run run "$DATA/press.csv" --events /nonexistent-dir/e.csv
+expect_status 1 "unwritable output"
+expect_stderr "/nonexistent-dir/e.csv" "names the output"
+
+finish
