@@ -29,7 +29,12 @@ if (term eq "svg") {
 }
 if (out eq "-") { set output } else { set output out }
 
-LOG_SPAN = 20
+LOG_SPAN = 10    # one decade
+# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
+TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
+    v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
+    tics125 = tics125 . sprintf("%s\"%g\" %.17g", strlen(tics125) > 0 ? ", " : "", v, v) } } }'
 ALGOS = "none lockout defer eager-defer integrator"
 algo_color(a) = a eq "none" ? "#7f7f7f" : a eq "lockout" ? "#d95f02" : a eq "defer" ? "#1b9e77" : \
                 a eq "eager-defer" ? "#7570b3" : "#e7298a"
@@ -106,14 +111,20 @@ if (x_max <= x_min) { x_max = x_min + 1 }
 if (y_max <= y_min) { y_max = y_min + 1 }
 if (log_x) {
     set logscale x
-    set xrange [x_min / 1.5 : x_max * 1.5]
+    lo = x_min / 1.5
+    hi = x_max * 1.5
+    set xrange [lo : hi]
+    if (hi / lo < 100) { @TICS_125; eval "set xtics (" . tics125 . ")" }
 } else {
     pad = (x_max - x_min) * 0.05
     set xrange [x_min - pad : x_max + pad]
 }
 if (log_y) {
     set logscale y
-    set yrange [y_min / 2 : y_max * 2]
+    lo = y_min / 2
+    hi = y_max * 2
+    set yrange [lo : hi]
+    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : y_max * 1.1]
 }

@@ -34,7 +34,12 @@ if (term eq "svg") {
 }
 if (out eq "-") { set output } else { set output out }
 
-LOG_SPAN = 20
+LOG_SPAN = 10    # one decade
+# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
+TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
+    v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
+    tics125 = tics125 . sprintf("%s\"%g\" %.17g", strlen(tics125) > 0 ? ", " : "", v, v) } } }'
 ALGOS = "none lockout defer eager-defer integrator"
 RUNTIMES = "c mpy-hard mpy-soft custom"
 algo_color(a) = a eq "none" ? "#7f7f7f" : a eq "lockout" ? "#d95f02" : a eq "defer" ? "#1b9e77" : \
@@ -103,7 +108,7 @@ do for [a in ALGOS] {
             stats data using (in_poll(a, iv + 0) ? pick(0) : 0) nooutput
             if (found) {
                 any = 1
-                print sprintf("poll - %s %s %.17g %.17g %.17g %.17g", iv, a, b_win, b_med, b_p99, b_cpu)
+                print sprintf("poll - %.15g %s %.15g %.15g %.15g %.15g", iv + 0, a, b_win, b_med, b_p99, b_cpu)
             }
         }
         if (any) { POLL_ALGOS = POLL_ALGOS . " " . a } else { missing = missing . " " . a . " (poll)," }
@@ -125,7 +130,7 @@ do for [r in RUNTIMES] {
         found = 0
         stats data using (in_irq(r, lat + 0) ? pick(0) : 0) nooutput
         if (found) {
-            print sprintf("irq %s %s %s %.17g %.17g %.17g %.17g", r, lat, b_algo, b_win, b_med, b_p99, b_cpu)
+            print sprintf("irq %s %.15g %s %.15g %.15g %.15g %.15g", r, lat + 0, b_algo, b_win, b_med, b_p99, b_cpu)
             REFS = REFS + 1
             REF_RT[REFS] = r
             REF_MED[REFS] = b_med
@@ -168,7 +173,10 @@ log_iv = iv_min > 0 && iv_max / iv_min >= LOG_SPAN
 if (iv_max <= iv_min) { iv_max = iv_min + 1 }
 if (log_iv) {
     set logscale x
-    set xrange [iv_min / 1.5 : iv_max * 1.5]
+    lo = iv_min / 1.5
+    hi = iv_max * 1.5
+    set xrange [lo : hi]
+    if (hi / lo < 100) { @TICS_125; eval "set xtics (" . tics125 . ")" }
 } else {
     pad = (iv_max - iv_min) * 0.05
     set xrange [iv_min - pad : iv_max + pad]
@@ -195,7 +203,10 @@ set key at screen 0.5, screen 0.16 center center maxrows 4 box lc rgb "#c0c0c0" 
 # left: latency
 if (lat_min > 0 && lat_max / lat_min >= LOG_SPAN) {
     set logscale y
-    set yrange [lat_min / 2 : lat_max * 3]
+    lo = lat_min / 2
+    hi = lat_max * 3
+    set yrange [lo : hi]
+    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : lat_max * 1.2]
 }
@@ -214,9 +225,13 @@ unset label 99
 
 # right: CPU entries per press
 unset logscale y
+set ytics autofreq
 if (cpu_min > 0 && cpu_max / cpu_min >= LOG_SPAN) {
     set logscale y
-    set yrange [cpu_min / 2 : cpu_max * 3]
+    lo = cpu_min / 2
+    hi = cpu_max * 3
+    set yrange [lo : hi]
+    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : cpu_max * 1.2]
 }

@@ -30,7 +30,12 @@ if (term eq "svg") {
 }
 if (out eq "-") { set output } else { set output out }
 
-LOG_SPAN = 20
+LOG_SPAN = 10    # one decade
+# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
+TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
+    v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
+    tics125 = tics125 . sprintf("%s\"%g\" %.17g", strlen(tics125) > 0 ? ", " : "", v, v) } } }'
 ALGOS = "none lockout defer eager-defer integrator"
 MODES = "poll irq"
 algo_color(a) = a eq "none" ? "#7f7f7f" : a eq "lockout" ? "#d95f02" : a eq "defer" ? "#1b9e77" : \
@@ -75,7 +80,7 @@ while (more) {
     f_lat = STATS_min
     found = 0
     stats data using (placed(0) && errors(0) == f_err && latency(0) == f_lat ? pick(0) : 0) nooutput
-    print sprintf("%.17g,%.17g,%s,%s,%s,%.17g,%.17g", f_err, f_lat, f_algo, f_mode, f_rt, f_x, f_win)
+    print sprintf("%.15g,%.15g,%s,%s,%s,%.15g,%.15g", f_err, f_lat, f_algo, f_mode, f_rt, f_x, f_win)
     front_n = front_n + 1
     bound = f_lat
     stats data using (placed(0) && latency(0) < bound ? 1 : 0) nooutput
@@ -124,7 +129,10 @@ if (e_max >= LOG_SPAN) {
 }
 if (l_min > 0 && l_max / l_min >= LOG_SPAN) {
     set logscale y
-    set yrange [l_min / 2 : l_max * 3]
+    lo = l_min / 2
+    hi = l_max * 3
+    set yrange [lo : hi]
+    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : l_max * 1.15]
 }
@@ -135,8 +143,9 @@ set grid xtics ytics lc rgb "#e0e0e0"
 set key outside right top box lc rgb "#c0c0c0" samplen 1.5 spacing 1.15 font ",10"
 set title sprintf("Latency against errors, every configuration, trace %s\nlower left is better; the line is the Pareto front", trace) font ",12"
 
-front_label(d) = sprintf("%s %s %s %g us, window %g us", strcol(3), strcol(4), \
-                         strcol(4) eq "irq" ? strcol(5) : "every", $6, $7)
+front_label(d) = strcol(4) eq "irq" ? \
+    sprintf("%s, irq %s (%g us entry), window %g us", strcol(3), strcol(5), $6, $7) : \
+    sprintf("%s, poll every %g us, window %g us", strcol(3), $6, $7)
 if (n_placed > 0) {
     plot for [p in PAIRS] data \
              using (placed(0) && strcol("algo") eq pair_algo(p) && strcol("mode") eq pair_mode(p) ? errors(0) : NaN): \

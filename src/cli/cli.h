@@ -29,5 +29,6 @@ gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);
 gboolean cli_duration(const char *option, const char *text, int64_t *ns_out);
 
 int cmd_algorithms(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 #endif

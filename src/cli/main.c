@@ -13,6 +13,7 @@ typedef struct {
 
 static const command_t commands[] = {
     {"algorithms", "list the debounce algorithms and their parameters", cmd_algorithms},
+    {"plot", "draw the pictures of a sweep CSV with gnuplot", cmd_plot},
 };
 
 static void print_usage(FILE *out)
