@@ -156,13 +156,13 @@ if (have_any) {
     stats data using (@in_any ? column("missed") : NaN) nooutput
     y_max = STATS_max > y_max ? STATS_max : y_max
 } else {
-    x_min = 0
-    x_max = 1
-    y_max = 1
+    x_min = 0.0
+    x_max = 1.0
+    y_max = 1.0
 }
 log_x = x_min > 0 && x_max / x_min >= LOG_SPAN
 log_y = y_max >= LOG_SPAN
-if (x_max <= x_min) { x_max = x_min + 1 }
+if (x_max <= x_min) { x_max = x_min > 0 ? x_min * 1.5 : 1; x_min = x_min / 2.0 }  # one value: centre it
 if (y_max < 1) { y_max = 1 }
 if (log_x) {
     set logscale x
@@ -195,6 +195,16 @@ panel_title(m) = m eq "poll" ? sprintf("polling every %g us", interval) : \
 mode_name(m) = m eq "poll" ? "poll" : "irq " . runtime
 
 # --- four panels: false triggers on top, missed presses below -------------
+# gnuplot evaluates a `for` clause once even when it iterates over nothing,
+# so the zero marks join the plot command (run by eval) only when there are some.
+LINES = 'for [k = 1:n] data \
+    using (in_mode(m, word(algos_of(m), k)) ? dodge(column("press_window_us"), k, n) : NaN):row \
+    with linespoints lc rgb algo_color(word(algos_of(m), k)) pt algo_point(word(algos_of(m), k)) \
+    ps 0.9 lw 1.5 title sprintf("%s, %s: %s", word(algos_of(m), k), mode_name(m), zero_title(m, k))'
+MARKS = 'for [k in marked_of(m)] ''+'' using (dodge(zero_of(m, k + 0) + 0, k + 0, n)):(0) every ::0::0 \
+    with points lc rgb algo_color(word(algos_of(m), k + 0)) pt algo_open(word(algos_of(m), k + 0)) \
+    ps 2.6 lw 2 notitle'
+
 # One legend per column, in the missed panel's top left: false triggers
 # crowd small windows and missed presses large ones, so that corner is free.
 set multiplot layout 2,2 title sprintf("False triggers and missed presses against debounce window, trace %s", trace) font ",13"
@@ -210,14 +220,7 @@ do for [row in "false_triggers missed"] {
         n = words(algos_of(m))
         if (n > 0) {
             set title (row eq "missed" ? "" : panel_title(m))
-            plot for [k = 1:n] data \
-                     using (in_mode(m, word(algos_of(m), k)) ? dodge(column("press_window_us"), k, n) : NaN):row \
-                     with linespoints lc rgb algo_color(word(algos_of(m), k)) \
-                     pt algo_point(word(algos_of(m), k)) ps 0.9 lw 1.5 \
-                     title sprintf("%s, %s: %s", word(algos_of(m), k), mode_name(m), zero_title(m, k)), \
-                 for [k in marked_of(m)] '+' using (dodge(zero_of(m, k + 0) + 0, k + 0, n)):(0) every ::0::0 \
-                     with points lc rgb algo_color(word(algos_of(m), k + 0)) \
-                     pt algo_open(word(algos_of(m), k + 0)) ps 2.6 lw 2 notitle
+            eval "plot " . LINES . (words(marked_of(m)) > 0 ? ", " . MARKS : "")
         } else {
             set title (row eq "missed" ? "" : m eq "poll" ? "polling: no rows" : "interrupt: no rows")
             plot NaN notitle

@@ -16,6 +16,9 @@
 #             custom (default: c when present, else the first irq row's)
 #   irq_latency  with several interrupt latencies for that runtime, which one,
 #             us (default: the smallest)
+#   marks     if set, a file that gets the rows chosen, one line per panel:
+#             "poll INTERVAL_US ALGO..." and "irq RUNTIME IRQ_LATENCY_US ALGO...",
+#             the algorithms drawn (the tests read it)
 # Rows of other traces, intervals and runtimes are left out. Axes turn
 # logarithmic when the values span more than LOG_SPAN.
 
@@ -87,6 +90,13 @@ do for [a in ALGOS] {
     if (STATS_sum > 0) { irq_algos = irq_algos . " " . a }
 }
 
+if (exists("marks")) {
+    set print marks
+    if (n_poll > 0) { print sprintf("poll %g%s", interval, poll_algos) }
+    if (n_irq > 0) { print sprintf("irq %s %g%s", runtime, irq_latency, irq_algos) }
+    unset print
+}
+
 # --- axis ranges, shared by both panels so they compare at a glance -------
 in_either(a) = (words(poll_algos) > 0 && in_poll(a)) || (words(irq_algos) > 0 && in_irq(a))
 either = '(in_either(strcol("algo")) && @has_latency)'
@@ -100,15 +110,15 @@ if (have_any) {
     stats data using (@either ? column("press_latency_p99_us") : NaN) nooutput
     y_max = STATS_max
 } else {
-    x_min = 0
-    x_max = 1
-    y_min = 0
-    y_max = 1
+    x_min = 0.0
+    x_max = 1.0
+    y_min = 0.0
+    y_max = 1.0
 }
 log_x = x_min > 0 && x_max / x_min >= LOG_SPAN
 log_y = y_min > 0 && y_max / y_min >= LOG_SPAN
-if (x_max <= x_min) { x_max = x_min + 1 }
-if (y_max <= y_min) { y_max = y_min + 1 }
+if (x_max <= x_min) { x_max = x_min > 0 ? x_min * 1.5 : 1; x_min = x_min / 2.0 }  # one value: centre it
+if (y_max <= y_min) { y_max = y_min > 0 ? y_min * 1.5 : 1; y_min = y_min / 2.0 }
 if (log_x) {
     set logscale x
     lo = x_min / 1.5
@@ -121,7 +131,7 @@ if (log_x) {
 }
 if (log_y) {
     set logscale y
-    lo = y_min / 2
+    lo = y_min / 2.0
     hi = y_max * 2
     set yrange [lo : hi]
     if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }

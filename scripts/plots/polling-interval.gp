@@ -143,12 +143,12 @@ do for [r in RUNTIMES] {
     }
 }
 unset print
+N_POLL = words(POLL_ALGOS)
 if (exists("marks")) {
     set print marks
-    print $CHOSEN
+    if (N_POLL + REFS > 0) { print $CHOSEN }
     unset print
 }
-N_POLL = words(POLL_ALGOS)
 
 # --- axis ranges -----------------------------------------------------------
 set datafile separator whitespace    # $CHOSEN from here on
@@ -162,15 +162,15 @@ if (N_POLL + REFS > 0) {
     cpu_min = STATS_min
     cpu_max = STATS_max
 } else {
-    lat_min = 1
-    lat_max = 10
-    cpu_min = 1
-    cpu_max = 10
+    lat_min = 1.0
+    lat_max = 10.0
+    cpu_min = 1.0
+    cpu_max = 10.0
 }
-iv_min = words(intervals) > 0 ? word(intervals, 1) + 0 : 1
-iv_max = words(intervals) > 0 ? word(intervals, words(intervals)) + 0 : 10
+iv_min = words(intervals) > 0 ? word(intervals, 1) + 0.0 : 1.0
+iv_max = words(intervals) > 0 ? word(intervals, words(intervals)) + 0.0 : 10.0
 log_iv = iv_min > 0 && iv_max / iv_min >= LOG_SPAN
-if (iv_max <= iv_min) { iv_max = iv_min + 1 }
+if (iv_max <= iv_min) { iv_max = iv_min > 0 ? iv_min * 1.5 : 1; iv_min = iv_min / 2.0 }  # one value: centre it
 if (log_iv) {
     set logscale x
     lo = iv_min / 1.5
@@ -191,19 +191,41 @@ dodge(x, k, n) = log_iv ? x * (1 + DODGE) ** (k - (n + 1) / 2.0) : \
                           x + (iv_max - iv_min) * DODGE / 2 * (k - (n + 1) / 2.0)
 poll_x(k) = strcol(1) eq "poll" && strcol(4) eq word(POLL_ALGOS, k) ? dodge($3, k, N_POLL) : NaN
 
+# gnuplot evaluates a `for` clause once even when it iterates over nothing,
+# so each plot command (run by eval) holds only the clauses with something.
+PLOT_POLL_LATENCY = 'for [k = 1:N_POLL] $CHOSEN using (poll_x(k)):6:6:7 with yerrorlines \
+    lc rgb algo_color(word(POLL_ALGOS, k)) pt algo_point(word(POLL_ALGOS, k)) lw 1.5 \
+    title word(POLL_ALGOS, k) . ", poll (best window)"'
+PLOT_REF_LATENCY = 'for [k = 1:REFS] REF_MED[k] with lines lc rgb runtime_color(REF_RT[k]) \
+    dt runtime_dash(REF_RT[k]) lw 2 title REF_NAME[k]'
+PLOT_POLL_CPU = 'for [k = 1:N_POLL] $CHOSEN using (poll_x(k)):8 with linespoints \
+    lc rgb algo_color(word(POLL_ALGOS, k)) pt algo_point(word(POLL_ALGOS, k)) lw 1.5 \
+    title word(POLL_ALGOS, k) . ", poll (best window)"'
+PLOT_REF_CPU = 'for [k = 1:REFS] REF_CPU[k] with lines lc rgb runtime_color(REF_RT[k]) \
+    dt runtime_dash(REF_RT[k]) lw 2 title REF_NAME[k]'
+clauses(poll, refs) = N_POLL > 0 && REFS > 0 ? poll . ", " . refs : \
+                      N_POLL > 0 ? poll : REFS > 0 ? refs : "NaN notitle"
+
 # The two panels share one legend, drawn by the left one below both.
 set multiplot layout 1,2 margins 0.07,0.97,0.33,0.88 spacing 0.09 \
     title sprintf("Polling against interrupts, trace %s\nEach point or line: the lowest-latency setting with zero false and zero missed presses", trace) font ",12"
-if (strlen(missing) > 0) {
-    set label 99 "no error-free setting for:" . missing[1:strlen(missing) - 1] \
-        at screen 0.5, screen 0.025 center font ",10" tc rgb "#a00000"
+note = words(intervals) == 0 ? "no polling rows in this sweep.  " : ""
+note = note . (n_irq == 0 ? "no interrupt rows in this sweep.  " : "")
+if (strlen(missing) > 0) { note = note . "no error-free setting for:" . missing[1:strlen(missing) - 1] }
+if (strlen(note) > 0) {
+    set label 99 note at screen 0.5, screen 0.025 center font ",10" tc rgb "#a00000"
 }
-set key at screen 0.5, screen 0.16 center center maxrows 4 box lc rgb "#c0c0c0" samplen 3 spacing 1.2 width 2 font ",10"
+if (N_POLL + REFS > 0) {
+    set key at screen 0.5, screen 0.16 center center maxrows 4 box lc rgb "#c0c0c0" \
+        samplen 3 spacing 1.2 width 2 font ",10"
+} else {
+    unset key
+}
 
 # left: latency
 if (lat_min > 0 && lat_max / lat_min >= LOG_SPAN) {
     set logscale y
-    lo = lat_min / 2
+    lo = lat_min / 2.0
     hi = lat_max * 3
     set yrange [lo : hi]
     if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
@@ -212,15 +234,7 @@ if (lat_min > 0 && lat_max / lat_min >= LOG_SPAN) {
 }
 set ylabel "press latency (us): median, bar to p99"
 set title "press latency"
-if (N_POLL + REFS > 0) {
-    plot for [k = 1:N_POLL] $CHOSEN using (poll_x(k)):6:6:7 \
-             with yerrorlines lc rgb algo_color(word(POLL_ALGOS, k)) pt algo_point(word(POLL_ALGOS, k)) \
-             lw 1.5 title word(POLL_ALGOS, k) . ", poll (best window)", \
-         for [k = 1:REFS] REF_MED[k] with lines lc rgb runtime_color(REF_RT[k]) dt runtime_dash(REF_RT[k]) \
-             lw 2 title REF_NAME[k]
-} else {
-    plot NaN notitle
-}
+eval "plot " . clauses(PLOT_POLL_LATENCY, PLOT_REF_LATENCY)
 unset label 99
 
 # right: CPU entries per press
@@ -228,7 +242,7 @@ unset logscale y
 set ytics autofreq
 if (cpu_min > 0 && cpu_max / cpu_min >= LOG_SPAN) {
     set logscale y
-    lo = cpu_min / 2
+    lo = cpu_min / 2.0
     hi = cpu_max * 3
     set yrange [lo : hi]
     if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
@@ -238,13 +252,5 @@ if (cpu_min > 0 && cpu_max / cpu_min >= LOG_SPAN) {
 set ylabel "CPU entries per press (polls, or handler + alarm entries)"
 unset key
 set title "CPU cost"
-if (N_POLL + REFS > 0) {
-    plot for [k = 1:N_POLL] $CHOSEN using (poll_x(k)):8 \
-             with linespoints lc rgb algo_color(word(POLL_ALGOS, k)) pt algo_point(word(POLL_ALGOS, k)) \
-             lw 1.5 title word(POLL_ALGOS, k) . ", poll (best window)", \
-         for [k = 1:REFS] REF_CPU[k] with lines lc rgb runtime_color(REF_RT[k]) dt runtime_dash(REF_RT[k]) \
-             lw 2 title REF_NAME[k]
-} else {
-    plot NaN notitle
-}
+eval "plot " . clauses(PLOT_POLL_CPU, PLOT_REF_CPU)
 unset multiplot

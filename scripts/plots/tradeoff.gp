@@ -112,12 +112,12 @@ if (n_placed > 0) {
     l_min = STATS_min
     l_max = STATS_max
 } else {
-    e_max = 1
-    l_min = 1
-    l_max = 10
+    e_max = 1.0
+    l_min = 1.0
+    l_max = 10.0
 }
 if (e_max < 1) { e_max = 1 }
-if (l_max <= l_min) { l_max = l_min + 1 }
+if (l_max <= l_min) { l_max = l_min > 0 ? l_min * 1.5 : 1; l_min = l_min / 2.0 }  # one value: centre it
 if (e_max >= LOG_SPAN) {
     # log(1 + n): zero keeps its place at the left, decades to the right
     set nonlinear x via log10(x + 1) inverse 10 ** x - 1
@@ -129,7 +129,7 @@ if (e_max >= LOG_SPAN) {
 }
 if (l_min > 0 && l_max / l_min >= LOG_SPAN) {
     set logscale y
-    lo = l_min / 2
+    lo = l_min / 2.0
     hi = l_max * 3
     set yrange [lo : hi]
     if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
