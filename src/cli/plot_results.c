@@ -120,6 +120,9 @@ static char *cell_problem(cell_kind_t kind, const char *cell, const char *mode, 
                        : g_strdup_printf("column '%s' must be empty in a poll row, got '%s'",
                                          column, cell);
         }
+        if (*cell == '\0') {
+            return g_strdup_printf("column '%s' is empty; irq rows need it", column);
+        }
         return is_one_of(cell, RUNTIMES) ? NULL
                                          : g_strdup_printf("unknown runtime '%s' (expected c, "
                                                            "mpy-hard, mpy-soft or custom)",
