@@ -181,7 +181,8 @@ static gboolean is_header(char **fields, guint n)
     return n == PLOT_RESULTS_N_COLUMNS && problem == NULL;
 }
 
-GPtrArray *plot_results_traces(const char *path, GError **error)
+GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer user_data,
+                             GError **error)
 {
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -201,6 +202,7 @@ GPtrArray *plot_results_traces(const char *path, GError **error)
     while ((length = getline(&line, &capacity, in)) >= 0) {
         g_auto(GStrv) fields = NULL;
         g_autofree char *problem = NULL;
+        g_autoptr(GError) row_error = NULL;
         guint n = 0;
 
         line_no++;
@@ -224,6 +226,11 @@ GPtrArray *plot_results_traces(const char *path, GError **error)
                         char *name = g_strdup(fields[0]);
                         g_ptr_array_add(traces, name);
                         g_hash_table_add(seen, name);
+                    }
+                    if (row != NULL && !row(line, fields, user_data, &row_error)) {
+                        g_propagate_error(error, g_steal_pointer(&row_error));
+                        fclose(in);
+                        return NULL;
                     }
                 }
             }

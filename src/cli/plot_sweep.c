@@ -97,10 +97,10 @@ static gboolean check_scripts(const char *dir, GError **error)
 }
 
 static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_options_t *options,
-                           const char *trace, const char *stem, GPtrArray *written,
-                           GPtrArray *warnings, GError **error)
+                           const char *data, const char *trace, const char *stem,
+                           GPtrArray *written, GPtrArray *warnings, GError **error)
 {
-    const char *vars[] = {"data", options->results, "trace", trace, NULL};
+    const char *vars[] = {"data", data, "trace", trace, NULL};
 
     for (gsize i = 0; i < G_N_ELEMENTS(plots); i++) {
         g_autofree char *script_file = g_strdup_printf("%s.gp", plots[i].name);
@@ -122,12 +122,111 @@ static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_optio
     return TRUE;
 }
 
+/*
+ * gnuplot reads the CSV a dozen times per picture (it has no "group by"), so
+ * each trace's rows go to a file of their own, under the header, and a sweep
+ * of many traces costs each picture only its own rows.
+ */
+typedef struct {
+    char *dir;         /* temporary directory, removed by plot_sweep_free() */
+    GPtrArray *paths;  /* one CSV per trace, in the order of the traces */
+    GHashTable *files; /* trace name -> FILE * open on its CSV, while reading */
+} split_t;
+
 struct plot_sweep {
     plot_sweep_options_t options;
     GPtrArray *traces; /* the trace column's distinct values */
     GPtrArray *stems;  /* their file-name stems */
+    split_t split;     /* their rows, one file each */
     gint only;         /* index of the one trace to draw, or -1 for all */
 };
+
+/* Closes every per-trace file; 0, or the errno of the first close that failed. */
+static int split_close(split_t *split)
+{
+    GHashTableIter iter;
+    gpointer file;
+    int err = 0;
+
+    if (split->files == NULL) {
+        return 0;
+    }
+    g_hash_table_iter_init(&iter, split->files);
+    while (g_hash_table_iter_next(&iter, NULL, &file)) {
+        if (fclose(file) != 0 && err == 0) {
+            err = errno;
+        }
+    }
+    g_clear_pointer(&split->files, g_hash_table_unref);
+    return err;
+}
+
+static void split_clear(split_t *split)
+{
+    split_close(split);
+    for (guint i = 0; split->paths != NULL && i < split->paths->len; i++) {
+        g_unlink(g_ptr_array_index(split->paths, i));
+    }
+    g_clear_pointer(&split->paths, g_ptr_array_unref);
+    if (split->dir != NULL) {
+        g_rmdir(split->dir);
+    }
+    g_clear_pointer(&split->dir, g_free);
+}
+
+static gboolean split_failed(const split_t *split, int err, GError **error)
+{
+    g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err),
+                "%s: cannot write the per-trace data for gnuplot: %s", split->dir, g_strerror(err));
+    return FALSE;
+}
+
+/* plot_results_row_fn: appends the row to its trace's CSV, opened at its first row. */
+static gboolean split_row(const char *line, char **fields, gpointer user_data, GError **error)
+{
+    split_t *split = user_data;
+    FILE *file = g_hash_table_lookup(split->files, fields[0]);
+
+    if (file == NULL) {
+        g_autofree char *name = g_strdup_printf("%u.csv", split->paths->len);
+        char *path = g_build_filename(split->dir, name, NULL);
+
+        g_ptr_array_add(split->paths, path);
+        file = fopen(path, "w");
+        if (file == NULL) {
+            return split_failed(split, errno, error);
+        }
+        g_hash_table_insert(split->files, g_strdup(fields[0]), file);
+        for (gsize i = 0; i < PLOT_RESULTS_N_COLUMNS; i++) {
+            fprintf(file, "%s%c", plot_results_columns[i],
+                    i + 1 < PLOT_RESULTS_N_COLUMNS ? ',' : '\n');
+        }
+    }
+    if (fprintf(file, "%s\n", line) < 0) {
+        return split_failed(split, errno, error);
+    }
+    return TRUE;
+}
+
+/* Reads and checks the results CSV into SWEEP's traces and per-trace files. */
+static gboolean split_results(plot_sweep_t *sweep, GError **error)
+{
+    split_t *split = &sweep->split;
+    int err;
+
+    split->dir = g_dir_make_tmp("bouncelab-plot-XXXXXX", error);
+    if (split->dir == NULL) {
+        return FALSE;
+    }
+    split->paths = g_ptr_array_new_with_free_func(g_free);
+    split->files = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    sweep->traces = plot_results_read(sweep->options.results, split_row, split, error);
+    if (sweep->traces == NULL) {
+        return FALSE;
+    }
+    err = split_close(split);
+    return err == 0 || split_failed(split, err, error);
+}
 
 void plot_sweep_free(plot_sweep_t *sweep)
 {
@@ -140,6 +239,7 @@ void plot_sweep_free(plot_sweep_t *sweep)
     if (sweep->stems != NULL) {
         g_ptr_array_unref(sweep->stems);
     }
+    split_clear(&sweep->split);
     g_free(sweep);
 }
 
@@ -160,11 +260,7 @@ plot_sweep_t *plot_sweep_new(const plot_sweep_options_t *options, GError **error
 
     sweep->options = *options;
     sweep->only = -1;
-    if (!check_scripts(options->scripts_dir, error)) {
-        return NULL;
-    }
-    sweep->traces = plot_results_traces(options->results, error);
-    if (sweep->traces == NULL) {
+    if (!check_scripts(options->scripts_dir, error) || !split_results(sweep, error)) {
         return NULL;
     }
     sweep->stems = plot_sweep_stems(sweep->traces);
@@ -196,8 +292,9 @@ gboolean plot_sweep_draw(const plot_sweep_t *sweep, const plot_gnuplot_t *gnuplo
         if (sweep->only >= 0 && (guint)sweep->only != i) {
             continue;
         }
-        if (!draw_trace(gnuplot, options, g_ptr_array_index(sweep->traces, i),
-                        g_ptr_array_index(sweep->stems, i), written, warnings, error)) {
+        if (!draw_trace(gnuplot, options, g_ptr_array_index(sweep->split.paths, i),
+                        g_ptr_array_index(sweep->traces, i), g_ptr_array_index(sweep->stems, i),
+                        written, warnings, error)) {
             return FALSE;
         }
     }

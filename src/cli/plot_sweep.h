@@ -37,7 +37,7 @@ typedef struct plot_sweep plot_sweep_t;
 
 /**
  * Checks everything a drawing needs but gnuplot: every script exists, the
- * results CSV is well formed (plot_results_traces()), and options->trace
+ * results CSV is well formed (plot_results_read()), and options->trace
  * names one of its traces. PLOT_ERROR_PARSE or PLOT_ERROR_INVALID on failure.
  * OPTIONS' strings must outlive the result.
  */

@@ -8,6 +8,10 @@ CHECK_IMAGE=${4:?usage: test_cli_plot.sh BOUNCELAB SCRATCH_DIR DATA_DIR CHECK_IM
 SCRIPTS=${5:?usage: test_cli_plot.sh BOUNCELAB SCRATCH_DIR DATA_DIR CHECK_IMAGE SCRIPTS_DIR}
 GNUPLOT=$(command -v gnuplot) || { echo "SKIP: gnuplot is not installed"; exit 77; }
 small=$DATA/small.csv
+# bouncelab keeps its per-trace data for gnuplot in a temporary directory:
+# every run, failed or not, must remove it
+export TMPDIR="$SCRATCH/tmp"
+mkdir -p "$TMPDIR"
 PLOTS="latency-vs-window errors-vs-window polling-interval tradeoff"
 
 # size_of PLOT: the picture size its script sets
@@ -172,5 +176,8 @@ for plot in $PLOTS; do
 done
 run --help
 expect_stdout '^  plot ' "bouncelab --help lists plot"
+
+[ -z "$(ls -A "$TMPDIR")" ] && [ "$(ls -A "$SCRATCH/tmp")" = "" ] ||
+  fail "temporary files left behind: $(ls -A "$TMPDIR")"
 
 finish

@@ -53,7 +53,7 @@ static int scratch_teardown(void **state)
 static GPtrArray *traces_of(const scratch_t *scratch, const char *contents, GError **error)
 {
     assert_true(g_file_set_contents(scratch->path, contents, -1, NULL));
-    return plot_results_traces(scratch->path, error);
+    return plot_results_read(scratch->path, NULL, NULL, error);
 }
 
 static void header_matches_the_sweep_columns(void **state)
@@ -64,6 +64,53 @@ static void header_matches_the_sweep_columns(void **state)
     assert_int_equal(PLOT_RESULTS_N_COLUMNS, 19);
     assert_true(strncmp(joined, HEADER, strlen(joined)) == 0);
     assert_int_equal(strlen(joined) + 1, strlen(HEADER));
+}
+
+static gboolean collect_row(const char *line, char **fields, gpointer user_data, GError **error)
+{
+    (void)fields;
+    (void)error;
+    g_ptr_array_add(user_data, g_strdup(line));
+    return TRUE;
+}
+
+static gboolean refuse_second_row(const char *line, char **fields, gpointer user_data,
+                                  GError **error)
+{
+    guint *rows = user_data;
+    (void)line;
+    (void)fields;
+    if (++*rows == 2) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, "disk full");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Each row reaches the callback as read, without its line end; repeated headers do not. */
+static void rows_reach_the_callback(void **state)
+{
+    scratch_t *scratch = *state;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) traces = NULL;
+    guint seen = 0;
+
+    assert_true(
+        g_file_set_contents(scratch->path, HEADER IRQ_ROW("a") HEADER POLL_ROW("b"), -1, NULL));
+    traces = plot_results_read(scratch->path, collect_row, rows, &error);
+    assert_non_null(traces);
+    assert_int_equal(rows->len, 2);
+    assert_string_equal(g_ptr_array_index(rows, 0),
+                        "a,defer,irq,1000,1000,,1.5,10,10,0,0,1,2,3,4,5,100,10,c");
+    assert_string_equal(g_ptr_array_index(rows, 1),
+                        "b,defer,poll,1000,1000,100,,10,10,0,0,1,2,3,4,5,100,10,");
+    /* a callback's error stops the reading and reaches the caller */
+    g_clear_pointer(&traces, g_ptr_array_unref);
+    traces = plot_results_read(scratch->path, refuse_second_row, &seen, &error);
+    assert_null(traces);
+    assert_int_equal(seen, 2);
+    assert_true(g_error_matches(error, G_FILE_ERROR, G_FILE_ERROR_NOSPC));
 }
 
 static void traces_in_order_of_first_row(void **state)
@@ -183,10 +230,10 @@ static void unreadable_files(void **state)
     g_autofree char *want_directory =
         g_strdup_printf("%s: cannot read: %s", scratch->dir, g_strerror(EISDIR));
 
-    assert_null(plot_results_traces(nowhere, &missing));
+    assert_null(plot_results_read(nowhere, NULL, NULL, &missing));
     assert_int_equal(missing->code, PLOT_ERROR_INVALID);
     assert_string_equal(missing->message, want_missing);
-    assert_null(plot_results_traces(scratch->dir, &directory));
+    assert_null(plot_results_read(scratch->dir, NULL, NULL, &directory));
     assert_int_equal(directory->code, PLOT_ERROR_INVALID);
     assert_string_equal(directory->message, want_directory);
 }
@@ -228,6 +275,7 @@ int main(void)
         cmocka_unit_test(header_matches_the_sweep_columns),
         cmocka_unit_test_setup_teardown(traces_in_order_of_first_row, scratch_setup,
                                         scratch_teardown),
+        cmocka_unit_test_setup_teardown(rows_reach_the_callback, scratch_setup, scratch_teardown),
         cmocka_unit_test_setup_teardown(bad_files_name_file_and_line, scratch_setup,
                                         scratch_teardown),
         cmocka_unit_test_setup_teardown(unreadable_files, scratch_setup, scratch_teardown),
