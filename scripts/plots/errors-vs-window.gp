@@ -36,7 +36,7 @@ if (term eq "svg") {
 if (out eq "-") { set output } else { set output out }
 
 LOG_SPAN = 10    # one decade
-# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# Log axes of less than three decades get 1-2-5 tics (decade tics alone leave
 # them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
 TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
     v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
@@ -169,7 +169,7 @@ if (log_x) {
     lo = x_min / 1.5
     hi = x_max * 1.5
     set xrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set xtics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set xtics (" . tics125 . ")" }
 } else {
     pad = (x_max - x_min) * 0.05
     set xrange [x_min - pad : x_max + pad]
@@ -182,7 +182,7 @@ if (log_y) {
     do for [d = 0:ceil(log10(y_max))] { set ytics add (sprintf("%g", 10 ** d) 10 ** d) }
 } else {
     set yrange [-y_max * 0.06 : y_max * 1.15]
-    set ytics autofreq
+    if (y_max < 10) { set ytics 1 } else { set ytics autofreq }   # counts: whole numbers
 }
 set format x "%g"
 set xlabel "press debounce window (us)"
@@ -211,13 +211,13 @@ set multiplot layout 2,2 title sprintf("False triggers and missed presses agains
 do for [row in "false_triggers missed"] {
     set ylabel (row eq "missed" ? "missed presses" : "false triggers")
     set xlabel (row eq "missed" ? "press debounce window (us)" : "")
-    if (row eq "missed") {
-        set key top left opaque box lc rgb "#c0c0c0" samplen 2 spacing 1.1
-    } else {
-        unset key
-    }
     do for [m in MODES] {
         n = words(algos_of(m))
+        if (row eq "missed" && n > 0) {
+            set key top left opaque box lc rgb "#c0c0c0" samplen 2 spacing 1.1
+        } else {
+            unset key
+        }
         if (n > 0) {
             set title (row eq "missed" ? "" : panel_title(m))
             eval "plot " . LINES . (words(marked_of(m)) > 0 ? ", " . MARKS : "")

@@ -33,7 +33,7 @@ if (term eq "svg") {
 if (out eq "-") { set output } else { set output out }
 
 LOG_SPAN = 10    # one decade
-# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# Log axes of less than three decades get 1-2-5 tics (decade tics alone leave
 # them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
 TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
     v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
@@ -124,7 +124,7 @@ if (log_x) {
     lo = x_min / 1.5
     hi = x_max * 1.5
     set xrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set xtics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set xtics (" . tics125 . ")" }
 } else {
     pad = (x_max - x_min) * 0.05
     set xrange [x_min - pad : x_max + pad]
@@ -134,7 +134,7 @@ if (log_y) {
     lo = y_min / 2.0
     hi = y_max * 2
     set yrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : y_max * 1.1]
 }
@@ -156,8 +156,8 @@ dodge(x, k, n) = log_x ? x * (1 + DODGE) ** (k - (n + 1) / 2.0) : \
 # --- the two panels -------------------------------------------------------
 set multiplot layout 1,2 title sprintf("Press latency against debounce window, trace %s", trace) font ",13"
 
-set title sprintf("polling every %g us", interval)
 if (words(poll_algos) > 0) {
+    set title sprintf("polling every %g us", interval)
     n = words(poll_algos)
     plot for [k = 1:n] data \
         using (in_poll(word(poll_algos, k)) ? dodge(column("press_window_us"), k, n) : NaN): \
@@ -166,7 +166,9 @@ if (words(poll_algos) > 0) {
         title word(poll_algos, k) . ", poll"
 } else {
     set title "polling: no rows with a latency"
+    unset key   # else an empty key box is drawn
     plot NaN notitle
+    set key on
 }
 
 if (words(irq_algos) > 0) {
@@ -179,6 +181,7 @@ if (words(irq_algos) > 0) {
         title word(irq_algos, k) . ", irq " . runtime
 } else {
     set title "interrupt: no rows with a latency"
+    unset key
     plot NaN notitle
 }
 unset multiplot

@@ -35,7 +35,7 @@ if (term eq "svg") {
 if (out eq "-") { set output } else { set output out }
 
 LOG_SPAN = 10    # one decade
-# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# Log axes of less than three decades get 1-2-5 tics (decade tics alone leave
 # them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
 TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
     v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
@@ -176,7 +176,7 @@ if (log_iv) {
     lo = iv_min / 1.5
     hi = iv_max * 1.5
     set xrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set xtics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set xtics (" . tics125 . ")" }
 } else {
     pad = (iv_max - iv_min) * 0.05
     set xrange [iv_min - pad : iv_max + pad]
@@ -228,7 +228,7 @@ if (lat_min > 0 && lat_max / lat_min >= LOG_SPAN) {
     lo = lat_min / 2.0
     hi = lat_max * 3
     set yrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : lat_max * 1.2]
 }
@@ -245,7 +245,7 @@ if (cpu_min > 0 && cpu_max / cpu_min >= LOG_SPAN) {
     lo = cpu_min / 2.0
     hi = cpu_max * 3
     set yrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : cpu_max * 1.2]
 }

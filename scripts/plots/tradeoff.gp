@@ -31,7 +31,7 @@ if (term eq "svg") {
 if (out eq "-") { set output } else { set output out }
 
 LOG_SPAN = 10    # one decade
-# Log axes of less than two decades get 1-2-5 tics (decade tics alone leave
+# Log axes of less than three decades get 1-2-5 tics (decade tics alone leave
 # them bare): set lo and hi, then @TICS_125 leaves the tic list in tics125.
 TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
     v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
@@ -126,13 +126,14 @@ if (e_max >= LOG_SPAN) {
     do for [d = 0:ceil(log10(e_max))] { set xtics add (sprintf("%g", 10 ** d) 10 ** d) }
 } else {
     set xrange [-e_max * 0.05 : e_max * 1.1]
+    if (e_max < 10) { set xtics 1 }   # counts: whole numbers
 }
 if (l_min > 0 && l_max / l_min >= LOG_SPAN) {
     set logscale y
     lo = l_min / 2.0
     hi = l_max * 3
     set yrange [lo : hi]
-    if (hi / lo < 100) { @TICS_125; eval "set ytics (" . tics125 . ")" }
+    if (hi / lo < 1000) { @TICS_125; eval "set ytics (" . tics125 . ")" }
 } else {
     set yrange [0 : l_max * 1.15]
 }

@@ -160,8 +160,9 @@ static char *row_problem(char **fields, guint n)
         return g_strdup_printf("%u fields, expected %d", n, PLOT_RESULTS_N_COLUMNS);
     }
     for (guint i = 0; i < n; i++) {
-        if (fields[i][0] == '"') {
-            return g_strdup_printf("column '%s': quoted fields are not supported",
+        /* the sweep never quotes, and gnuplot would read a quote as the start of a string */
+        if (strchr(fields[i], '"') != NULL) {
+            return g_strdup_printf("column '%s': double quotes are not supported",
                                    plot_results_columns[i]);
         }
     }

@@ -192,7 +192,9 @@ static const bad_case_t bad_cases[] = {
     {HEADER "\"t,1\",defer,poll,1000,1000,100,,10,10,0,0,1,2,3,4,5,100,10,\n", PLOT_ERROR_PARSE,
      "%s:2: 20 fields, expected 19"},
     {HEADER "\"t\",defer,poll,1000,1000,100,,10,10,0,0,1,2,3,4,5,100,10,\n", PLOT_ERROR_PARSE,
-     "%s:2: column 'trace': quoted fields are not supported"},
+     "%s:2: column 'trace': double quotes are not supported"},
+    {HEADER "1\"x,defer,poll,1000,1000,100,,10,10,0,0,1,2,3,4,5,100,10,\n", PLOT_ERROR_PARSE,
+     "%s:2: column 'trace': double quotes are not supported"},
     {HEADER POLL_ROW(""), PLOT_ERROR_PARSE, "%s:2: column 'trace' is empty"},
     /* line numbers keep counting across a repeated header */
     {HEADER POLL_ROW("t") HEADER "t,defer,poll,1000,1000,100,,10,10,0,0,1,2,3,4,5,100,10,x\n",
