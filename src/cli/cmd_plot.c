@@ -62,7 +62,7 @@ static char *describe_plots(void)
         text, "\nTRACE is the trace column without directory and extension. Each plot is one\n"
               "gnuplot script, also usable by hand:\n"
               "  gnuplot -e \"data='results.csv'; trace='NAME'\" " BOUNCELAB_PLOT_DIR "/PLOT.gp\n"
-              "(its header lists the variables it takes).\n\n"
+              "(trace as in the CSV's trace column; the script's header lists its variables).\n\n"
               "Exit status: 0 success, 1 gnuplot or writing failed, 2 bad options or input,\n"
               "or gnuplot is not installed.");
     return g_string_free(text, FALSE);
