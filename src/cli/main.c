@@ -18,6 +18,7 @@ static const command_t commands[] = {
     {"convert", "convert a trace to native CSV or VCD", cmd_convert},
     {"run", "replay a trace through one configuration and score it", cmd_run},
     {"sweep", "run the cross product of settings over traces into a CSV", cmd_sweep},
+    {"plot", "draw the pictures of a sweep CSV with gnuplot", cmd_plot},
 };
 
 static void print_usage(FILE *out)

@@ -86,6 +86,11 @@ FILE *util_atomic_file_stream(util_atomic_file_t *file)
     return file->stream;
 }
 
+const char *util_atomic_file_temp_path(const util_atomic_file_t *file)
+{
+    return file->tmp_path;
+}
+
 const char *util_atomic_file_path(const util_atomic_file_t *file)
 {
     return file->path;

@@ -21,6 +21,12 @@ util_atomic_file_t *util_atomic_file_open(const char *path, GError **error);
 /** The stream to write to. */
 FILE *util_atomic_file_stream(util_atomic_file_t *file);
 
+/**
+ * The temporary file's path, for content written by another program (e.g.
+ * gnuplot's `set output`) before util_atomic_file_commit(); NULL for "-".
+ */
+const char *util_atomic_file_temp_path(const util_atomic_file_t *file);
+
 /** The final path, as given to util_atomic_file_open(). */
 const char *util_atomic_file_path(const util_atomic_file_t *file);
 

@@ -66,6 +66,34 @@ static void abort_leaves_nothing(void **state)
     g_rmdir(dir);
 }
 
+/* Another program (gnuplot) writes the temporary file by name; commit renames it. */
+static void temp_path_written_by_name(void **state)
+{
+    g_autofree char *dir = scratch_dir();
+    g_autofree char *path = g_build_filename(dir, "plot.png", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    util_atomic_file_t *file;
+    FILE *writer;
+    (void)state;
+
+    file = util_atomic_file_open(path, &error);
+    assert_non_null(file);
+    assert_non_null(util_atomic_file_temp_path(file));
+    assert_string_not_equal(util_atomic_file_temp_path(file), path);
+    writer = fopen(util_atomic_file_temp_path(file), "w"); /* as gnuplot's set output does */
+    assert_non_null(writer);
+    fputs("drawn\n", writer);
+    assert_int_equal(fclose(writer), 0);
+    assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+    assert_true(util_atomic_file_commit(file, &error));
+    assert_true(g_file_get_contents(path, &contents, NULL, NULL));
+    assert_string_equal(contents, "drawn\n");
+    assert_int_equal(count_entries(dir), 1);
+    g_unlink(path);
+    g_rmdir(dir);
+}
+
 static void unwritable_directory(void **state)
 {
     g_autoptr(GError) error = NULL;
@@ -80,6 +108,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(commit_replaces_target),
         cmocka_unit_test(abort_leaves_nothing),
+        cmocka_unit_test(temp_path_written_by_name),
         cmocka_unit_test(unwritable_directory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
