@@ -16,20 +16,18 @@ typedef struct {
     double glitch_mean_ns; /* mean time between glitches */
 } gen_t;
 
-/* Appends an edge; every edge flips the level, so callers only keep the order. */
-static void push_edge(gen_t *g, int64_t t_ns)
-{
-    g_assert(t_ns > (trace_n_edges(g->trace) > 0
-                         ? trace_edge_ns(g->trace, trace_n_edges(g->trace) - 1)
-                         : g->trace->start_ns));
-    g_array_append_val(g->trace->edges, t_ns);
-    g->trace->end_ns = t_ns;
-}
-
 static int64_t last_edge_ns(const gen_t *g)
 {
     gsize n = trace_n_edges(g->trace);
     return n > 0 ? trace_edge_ns(g->trace, n - 1) : g->trace->start_ns;
+}
+
+/* Appends an edge; every edge flips the level, so callers only keep the order. */
+static void push_edge(gen_t *g, int64_t t_ns)
+{
+    g_assert(t_ns > last_edge_ns(g));
+    g_array_append_val(g->trace->edges, t_ns);
+    g->trace->end_ns = t_ns;
 }
 
 static int64_t draw_bounce_ns(gen_t *g, const trace_gen_bounce_t *b)
@@ -258,7 +256,8 @@ gboolean trace_gen_validate(const trace_gen_params_t *p, guint presses, GError *
      * this worst case fits in 64 unsigned bits; it must fit in int64_t ns */
     cycle_ns = (guint64)p->make.bounce_max_ns + (guint64)p->hold_max_ns +
                (guint64)p->brk.bounce_max_ns + (guint64)p->gap_max_ns;
-    total_ns = cycle_ns * presses + (guint64)p->gap_max_ns;
+    total_ns = cycle_ns * presses + (guint64)p->gap_max_ns + (guint64)p->glitch_guard_ns +
+               (guint64)p->glitch_width_ns; /* room for glitch maths past the end */
     if (total_ns > (guint64)G_MAXINT64) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
                     "%u presses of up to %.0f s each would overflow the time axis", presses,
