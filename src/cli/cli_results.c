@@ -186,9 +186,9 @@ void cli_results_print_run(FILE *out, const char *trace_desc, const sim_config_t
     row_counts(out, "false", m->false_presses, m->false_releases, rel);
     fputc('\n', out);
     row2(out, "latency us", "press", "release");
-    row_us(out, "min", m->press_latency_min_us, NAN);
+    row_us(out, "min", m->press_latency_min_us, m->release_latency_min_us);
     row_us(out, "median", m->press_latency_median_us, m->release_latency_median_us);
-    row_us(out, "p99", m->press_latency_p99_us, NAN);
+    row_us(out, "p99", m->press_latency_p99_us, m->release_latency_p99_us);
     row_us(out, "max", m->press_latency_max_us, m->release_latency_max_us);
     fputc('\n', out);
     if (cfg->mode == SIM_MODE_POLL) {

@@ -40,7 +40,7 @@ static double nearest_rank(const GArray *v, guint percent)
     if (n == 0) {
         return NAN;
     }
-    rank = (n * percent + 99) / 100; /* ceil(n * percent / 100), at least 1 */
+    rank = (n * percent + 99) / 100; /* ceil(n * percent / 100), at least 1: 0 gives the min */
     return g_array_index(v, double, MAX(rank, 1u) - 1);
 }
 
@@ -113,6 +113,10 @@ void sim_metrics_compute(const trace_t *trace, const sim_config_t *cfg, const si
     out->press_latency_median_us = median_of_sorted(press.latencies_us);
     out->press_latency_p99_us = nearest_rank(press.latencies_us, 99);
     out->press_latency_max_us = nearest_rank(press.latencies_us, 100);
+    out->release_latency_min_us =
+        out->releases_scored ? nearest_rank(release.latencies_us, 0) : NAN;
+    out->release_latency_p99_us =
+        out->releases_scored ? nearest_rank(release.latencies_us, 99) : NAN;
     out->release_latency_median_us =
         out->releases_scored ? median_of_sorted(release.latencies_us) : NAN;
     out->release_latency_max_us =

@@ -35,7 +35,9 @@ typedef struct {
     double press_latency_median_us;
     double press_latency_p99_us;
     double press_latency_max_us;
+    double release_latency_min_us;
     double release_latency_median_us;
+    double release_latency_p99_us;
     double release_latency_max_us;
     guint64 cpu_entries;
     double cpu_entries_per_press; /**< NAN when the truth has no press */

@@ -66,7 +66,9 @@ static void matching_rule(void **state)
     assert_float_equal(m.press_latency_median_us, 2000, 1e-9);
     assert_float_equal(m.press_latency_p99_us, 3000, 1e-9);
     assert_float_equal(m.press_latency_max_us, 3000, 1e-9);
+    assert_float_equal(m.release_latency_min_us, 1000, 1e-9);
     assert_float_equal(m.release_latency_median_us, 1000, 1e-9);
+    assert_float_equal(m.release_latency_p99_us, 5000, 1e-9); /* ceil(2.97) = 3rd of 3 */
     assert_float_equal(m.release_latency_max_us, 5000, 1e-9);
     assert_int_equal(m.cpu_entries, 300);
     assert_float_equal(m.cpu_entries_per_press, 100.0, 1e-9);
