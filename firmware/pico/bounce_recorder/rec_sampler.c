@@ -51,12 +51,54 @@ static void keep_edge(rec_sampler_t *s, uint32_t index, bool level)
     fw_spsc_publish(&s->queue);
 }
 
-/* One sample while armed: count the quiet stretch, trigger on an edge after it. */
-static void arming_sample(rec_sampler_t *s, bool level)
+/* Index of the lowest set bit of x (x != 0), without the libgcc helper __builtin_ctz needs. */
+static unsigned lowest_bit(uint32_t x)
 {
-    if (level == s->level) {
-        if (s->quiet < s->cfg.pretrigger_samples) {
-            s->quiet++;
+    unsigned b = 0u;
+    if ((x & 0xffffu) == 0u) {
+        b += 16u;
+        x >>= 16;
+    }
+    if ((x & 0xffu) == 0u) {
+        b += 8u;
+        x >>= 8;
+    }
+    if ((x & 0xfu) == 0u) {
+        b += 4u;
+        x >>= 4;
+    }
+    if ((x & 0x3u) == 0u) {
+        b += 2u;
+        x >>= 2;
+    }
+    return (x & 0x1u) == 0u ? b + 1u : b;
+}
+
+/* n samples with no edge: they lengthen the quiet stretch, or move the capture on. */
+static void advance(rec_sampler_t *s, uint32_t n)
+{
+    if (state_of(s) == REC_ARMING) {
+        uint32_t room = s->cfg.pretrigger_samples - s->quiet;
+        s->quiet += n < room ? n : room;
+        return;
+    }
+    if (n >= s->cfg.capture_samples - s->pos) {
+        s->pos = s->cfg.capture_samples;
+        set_state(s, REC_DONE);
+        return;
+    }
+    s->pos += n;
+}
+
+/* The next sample differs from the one before: an edge to `level`. */
+static void edge(rec_sampler_t *s, bool level)
+{
+    if (state_of(s) == REC_CAPTURING) {
+        s->level = level;
+        keep_edge(s, s->pos, level);
+        s->pos++;
+        if (s->pos == s->cfg.capture_samples) {
+            set_state(s, REC_DONE);
         }
         return;
     }
@@ -65,7 +107,7 @@ static void arming_sample(rec_sampler_t *s, bool level)
         s->quiet = 1u; /* this sample starts a new quiet stretch */
         return;
     }
-    /* time 0 lies pretrigger_samples before this edge */
+    /* the trigger: time 0 lies pretrigger_samples before this edge */
     s->result.initial_level = s->level;
     s->level = level;
     keep_edge(s, s->cfg.pretrigger_samples, level);
@@ -73,45 +115,28 @@ static void arming_sample(rec_sampler_t *s, bool level)
     set_state(s, REC_CAPTURING);
 }
 
+/*
+ * Work grows with the edges, not the samples: a word without one costs a
+ * few instructions, so core 1 keeps up with 5 MS/s with room to spare.
+ */
 void rec_sampler_push_word(rec_sampler_t *s, uint32_t word)
 {
-    uint32_t steady = s->level ? 0xffffffffu : 0u;
+    /* bit b set: sample b differs from the sample before it */
+    uint32_t changes = word ^ ((word << 1) | (s->level ? 1u : 0u));
+    uint32_t next = 0u; /* first sample of the word not yet accounted for */
 
-    if (state_of(s) == REC_DONE) {
-        return;
-    }
-    if (word == steady) {
-        /* the common case, no edge: skip the word in one step */
-        if (state_of(s) == REC_ARMING) {
-            uint32_t room = s->cfg.pretrigger_samples - s->quiet;
-            s->quiet += room < 32u ? room : 32u;
-        } else {
-            uint32_t room = s->cfg.capture_samples - s->pos;
-            s->pos += room < 32u ? room : 32u;
-            if (s->pos == s->cfg.capture_samples) {
-                set_state(s, REC_DONE);
-            }
-        }
-        return;
-    }
-    for (unsigned bit = 0u; bit < 32u; bit++) {
-        bool level = ((word >> bit) & 1u) != 0u;
-        if (state_of(s) == REC_ARMING) {
-            arming_sample(s, level);
-            continue;
-        }
-        if (s->pos == s->cfg.capture_samples) {
-            set_state(s, REC_DONE);
+    while (changes != 0u && state_of(s) != REC_DONE) {
+        uint32_t b = lowest_bit(changes);
+        changes &= changes - 1u;
+        advance(s, b - next);
+        if (state_of(s) == REC_DONE) {
             return;
         }
-        if (level != s->level) {
-            s->level = level;
-            keep_edge(s, s->pos, level);
-        }
-        s->pos++;
+        edge(s, ((word >> b) & 1u) != 0u);
+        next = b + 1u;
     }
-    if (state_of(s) == REC_CAPTURING && s->pos == s->cfg.capture_samples) {
-        set_state(s, REC_DONE);
+    if (state_of(s) != REC_DONE) {
+        advance(s, 32u - next);
     }
 }
 
