@@ -1,0 +1,78 @@
+/* The button demo's output lines (see demo_report.h). */
+#include "demo_report.h"
+
+#include "fw_text.h"
+
+static size_t finish(fw_text_t *t)
+{
+    if (t->size < 2u) {
+        return t->len; /* no room for even the newline */
+    }
+    if (t->len + 1u >= t->size) {
+        /* keep the line a line even when cut */
+        t->buf[t->size - 2u] = '\n';
+        t->buf[t->size - 1u] = '\0';
+        t->len = t->size - 1u;
+        return t->len;
+    }
+    fw_text_char(t, '\n');
+    return t->len;
+}
+
+size_t demo_format_banner(char *buf, size_t size, unsigned gpio, const debounce_config_t *cfg,
+                          demo_mode_t mode, uint32_t poll_interval_us)
+{
+    fw_text_t t;
+
+    fw_text_init(&t, buf, size);
+    fw_text_str(&t, "button_demo: GPIO ");
+    fw_text_u64(&t, gpio);
+    fw_text_str(&t, ", ");
+    fw_text_str(&t, debounce_algo_name(cfg->algo));
+    fw_text_char(&t, ' ');
+    fw_text_u64(&t, cfg->press_window);
+    fw_text_char(&t, '/');
+    fw_text_u64(&t, cfg->release_window);
+    fw_text_str(&t, cfg->algo == DEBOUNCE_INTEGRATOR ? " samples" : " us");
+    if (mode == DEMO_MODE_POLL) {
+        fw_text_str(&t, ", poll mode (every ");
+        fw_text_u64(&t, poll_interval_us);
+        fw_text_str(&t, " us)");
+    } else {
+        fw_text_str(&t, ", irq mode (edges + deadline alarm)");
+    }
+    return finish(&t);
+}
+
+size_t demo_format_event(char *buf, size_t size, const demo_event_t *ev, demo_mode_t mode)
+{
+    fw_text_t t;
+
+    fw_text_init(&t, buf, size);
+    fw_text_str(&t, ev->event == DEBOUNCE_EVENT_PRESS ? "press at " : "release at ");
+    fw_text_u64(&t, ev->t_us);
+    fw_text_str(&t, " us");
+    if (mode == DEMO_MODE_IRQ) {
+        uint32_t gpio = ev->entries[DEMO_SOURCE_GPIO];
+        uint32_t alarm = ev->entries[DEMO_SOURCE_ALARM];
+        fw_text_str(&t, ", ");
+        fw_text_u64(&t, (uint64_t)gpio + alarm);
+        fw_text_str(&t, " handler entries (");
+        fw_text_u64(&t, gpio);
+        fw_text_str(&t, " gpio, ");
+        fw_text_u64(&t, alarm);
+        fw_text_str(&t, " alarm)");
+    }
+    return finish(&t);
+}
+
+size_t demo_format_dropped(char *buf, size_t size, uint32_t dropped)
+{
+    fw_text_t t;
+
+    fw_text_init(&t, buf, size);
+    fw_text_char(&t, '(');
+    fw_text_u64(&t, dropped);
+    fw_text_str(&t, " events dropped: the main loop fell behind)");
+    return finish(&t);
+}

@@ -1,0 +1,175 @@
+/*
+ * button_demo: a button on DEMO_GPIO, debounced by bouncelab's core, in poll
+ * mode (a repeating timer reads the pin) or irq mode (GPIO edge interrupts
+ * plus a one-shot alarm at the core's deadline), chosen by DEMO_IRQ_MODE.
+ * Each press toggles the on-board LED; each event is printed with its
+ * time_us_32() timestamp and, in irq mode, the handler entries it took.
+ *
+ * SDK glue only; the logic is in demo_button.c and demo_report.c. Handlers
+ * read the pin and call demo_handle(), nothing more; the main loop prints.
+ */
+#include <stdio.h>
+
+#include "hardware/sync.h"
+#include "pico/stdlib.h"
+
+#include "board_led.h"
+#include "demo_button.h"
+#include "demo_config.h"
+#include "demo_report.h"
+
+#define DEMO_WINDOW(us)                                                                            \
+    (DEMO_ALGO == DEBOUNCE_INTEGRATOR ? DEBOUNCE_INTEGRATOR_SAMPLES((us), DEMO_POLL_INTERVAL_US)   \
+                                      : (us))
+
+static const debounce_config_t button_cfg = {
+    .algo = DEMO_ALGO,
+    .press_window = DEMO_WINDOW(DEMO_PRESS_WINDOW_US),
+    .release_window = DEMO_WINDOW(DEMO_RELEASE_WINDOW_US),
+    .active_low = DEMO_ACTIVE_LOW,
+};
+
+/* The handlers' state: file scope because the SDK's GPIO callback takes no user pointer. */
+static demo_t demo;
+
+/* Reads the pin into the core; wakes the main loop (WFE) when an event is queued. */
+static void handle(demo_source_t source)
+{
+    if (demo_handle(&demo, source, time_us_32(), gpio_get(DEMO_GPIO)) != DEBOUNCE_EVENT_NONE) {
+        __sev();
+    }
+}
+
+#if DEMO_IRQ_MODE
+/*
+ * The one-shot alarm at the core's deadline. Both handlers run on core 0 at
+ * the default IRQ priority, so they never preempt each other and may share
+ * these without locking.
+ */
+static alarm_id_t deadline_alarm; /* > 0 while armed */
+static uint32_t deadline_when;    /* its instant (us, time_us_32()) */
+
+static int64_t on_deadline(alarm_id_t id, void *user_data);
+
+/* Called after every update: keeps one alarm armed at the core's current deadline, if any. */
+static void arm_deadline(void)
+{
+    for (unsigned tries = 0u; tries < DEMO_DEADLINE_CATCH_UP_MAX; tries++) {
+        uint32_t when;
+        int32_t delay_us;
+        if (!demo_deadline(&demo, &when)) {
+            break;
+        }
+        if (deadline_alarm > 0 && when == deadline_when) {
+            return; /* already armed there */
+        }
+        if (deadline_alarm > 0) {
+            cancel_alarm(deadline_alarm);
+            deadline_alarm = 0;
+        }
+        delay_us = debounce_tick_diff(when, time_us_32());
+        if (delay_us > 0) {
+            /* fire_if_past false: a late alarm is run below, never re-entered from here */
+            alarm_id_t id = add_alarm_in_us((uint64_t)delay_us, on_deadline, NULL, false);
+            if (id != 0) {
+                deadline_alarm = id; /* < 0: no free alarm slot; the next edge retries */
+                deadline_when = when;
+                return;
+            }
+        }
+        /* the deadline has passed already: do the alarm's job here */
+        handle(DEMO_SOURCE_ALARM);
+    }
+    if (deadline_alarm > 0) {
+        cancel_alarm(deadline_alarm);
+        deadline_alarm = 0;
+    }
+}
+
+static int64_t on_deadline(alarm_id_t id, void *user_data)
+{
+    (void)id;
+    (void)user_data;
+    deadline_alarm = 0; /* it has fired: nothing left to cancel */
+    handle(DEMO_SOURCE_ALARM);
+    arm_deadline();
+    return 0; /* one-shot */
+}
+
+static void on_edge(uint gpio, uint32_t events)
+{
+    (void)events; /* the level now is what counts, not which edges latched */
+    if (gpio != DEMO_GPIO) {
+        return;
+    }
+    handle(DEMO_SOURCE_GPIO);
+    arm_deadline();
+}
+
+static bool start_reading(void)
+{
+    deadline_alarm = 0;
+    gpio_set_irq_enabled_with_callback(DEMO_GPIO, GPIO_IRQ_EDGE_FALL | GPIO_IRQ_EDGE_RISE, true,
+                                       on_edge);
+    return true;
+}
+#else
+static bool on_poll(repeating_timer_t *timer)
+{
+    (void)timer;
+    handle(DEMO_SOURCE_POLL);
+    return true; /* keep polling */
+}
+
+static bool start_reading(void)
+{
+    static repeating_timer_t poll_timer; /* the SDK keeps using it */
+    /* negative: the interval runs from start to start, so polls stay on a fixed grid */
+    return add_repeating_timer_us(-(int64_t)DEMO_POLL_INTERVAL_US, on_poll, NULL, &poll_timer);
+}
+#endif
+
+int main(void)
+{
+    const demo_mode_t mode = DEMO_IRQ_MODE ? DEMO_MODE_IRQ : DEMO_MODE_POLL;
+    char line[DEMO_LINE_MAX];
+    bool led_on = false;
+
+    stdio_init_all();
+    gpio_init(DEMO_GPIO);
+    gpio_set_dir(DEMO_GPIO, GPIO_IN);
+    if (DEMO_ACTIVE_LOW) {
+        gpio_pull_up(DEMO_GPIO);
+    } else {
+        gpio_pull_down(DEMO_GPIO);
+    }
+    if (!board_led_init()) {
+        printf("button_demo: no on-board LED; printing only\n");
+    }
+    sleep_us(DEMO_PULL_SETTLE_US);
+    demo_init(&demo, &button_cfg, time_us_32(), gpio_get(DEMO_GPIO));
+    demo_format_banner(line, sizeof line, DEMO_GPIO, &button_cfg, mode, DEMO_POLL_INTERVAL_US);
+    printf("%s", line);
+    if (!start_reading()) {
+        printf("button_demo: error: no free alarm slot for the poll timer\n");
+    }
+    for (;;) {
+        demo_event_t ev;
+        uint32_t dropped;
+        while (demo_next_event(&demo, &ev)) {
+            if (ev.event == DEBOUNCE_EVENT_PRESS) {
+                led_on = !led_on;
+                board_led_set(led_on);
+            }
+            demo_format_event(line, sizeof line, &ev, mode);
+            printf("%s", line);
+        }
+        dropped = demo_take_dropped(&demo);
+        if (dropped > 0u) {
+            demo_format_dropped(line, sizeof line, dropped);
+            printf("%s", line);
+        }
+        /* an interrupt, or the __sev() of a handler that queued an event, ends the wait */
+        __wfe();
+    }
+}

@@ -1,0 +1,687 @@
+/*
+ * The pico-sdk host stub: a discrete-event simulation of the clock, the
+ * button pin, the GPIO interrupt, alarms, repeating timers, the PIO sampler
+ * and core 1, just enough for the firmware glue (see pico_stub.h).
+ *
+ * It is one simulation per process at a time, so its state is file scope,
+ * like the hardware it stands for.
+ */
+#include "pico_stub.h"
+#include "pico_stub_sdk.h"
+
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define STUB_GPIO_COUNT  30u
+#define STUB_ALARM_SLOTS 16u /* as the SDK's default alarm pool */
+#define STUB_MAX_EVENTS  100000000u
+#define STUB_PIO_OFFSET  7u /* where the program lands: not 0, so a glue that ignores it fails */
+/* `in pins, 1` as the RP2040 datasheet encodes it: IN (010), no delay, source PINS (000), 1 bit */
+#define STUB_IN_PINS_1          0x4001u
+#define STUB_DEFAULT_CLK_SYS_HZ 125000000u
+/* a bit the chip never sets in FDEBUG: while it reads back, the glue has not written */
+#define STUB_FDEBUG_UNTOUCHED 0x80000000u
+/* samples the PIO misses while stalled (any non-zero gap will do) */
+#define STUB_STALL_GAP_SAMPLES 1000u
+
+typedef struct {
+    bool used;
+    alarm_id_t id;
+    uint64_t due_us;
+    alarm_callback_t callback;
+    void *user_data;
+    repeating_timer_t *timer; /* non-NULL: a repeating timer */
+} stub_alarm_t;
+
+static struct {
+    stub_config_t cfg;
+    uint64_t now_ns;
+    uint64_t events;
+    char error[256];
+    bool failed;
+    bool event_register;
+    bool in_core1;
+    jmp_buf end_jmp;
+    jmp_buf core1_jmp;
+    /* gpio */
+    bool pull_up[STUB_GPIO_COUNT];
+    bool is_output[STUB_GPIO_COUNT];
+    gpio_irq_callback_t irq_callback;
+    uint32_t irq_mask;
+    size_t irq_next_edge; /* first edge not yet seen by the interrupt logic */
+    bool irq_pending;
+    uint64_t irq_fire_ns;
+    uint32_t irq_events;
+    uint32_t gpio_irqs;
+    /* alarms */
+    stub_alarm_t alarms[STUB_ALARM_SLOTS];
+    alarm_id_t next_alarm_id;
+    uint32_t alarm_fires;
+    /* outputs */
+    stub_output_t outputs[STUB_MAX_OUTPUTS];
+    size_t n_outputs;
+    /* pio */
+    uint16_t program[32];
+    unsigned program_length;
+    bool program_loaded;
+    pio_sm_config sm_config;
+    uint sm_initial_pc;
+    bool sm_configured;
+    bool sm_enabled;
+    uint64_t sm_start_ns;
+    uint64_t sample_num; /* sample period = num / den ns, in lowest terms */
+    uint64_t sample_den;
+    uint64_t sample_skip; /* samples lost to a stall so far */
+    uint32_t pio_words;
+    uint32_t fdebug_latched;
+    size_t pio_edge; /* cursor: first edge after the latest sample */
+} S;
+
+static pio_hw_t stub_pio0_regs;
+pio_hw_t *const stub_pio0_hw = &stub_pio0_regs;
+
+/* Records a stub error and ends the run: the glue did something not modelled. */
+__attribute__((noreturn, format(printf, 1, 2))) static void fail(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(S.error, sizeof S.error, fmt, ap);
+    va_end(ap);
+    S.failed = true;
+    longjmp(S.end_jmp, 1);
+}
+
+void stub_reset(const stub_config_t *cfg)
+{
+    memset(&S, 0, sizeof S);
+    S.cfg = *cfg;
+    if (S.cfg.clk_sys_hz == 0u) {
+        S.cfg.clk_sys_hz = STUB_DEFAULT_CLK_SYS_HZ;
+    }
+    S.next_alarm_id = 1;
+    stub_pio0_regs.fdebug = STUB_FDEBUG_UNTOUCHED;
+}
+
+const char *stub_error(void)
+{
+    return S.failed ? S.error : NULL;
+}
+
+const stub_output_t *stub_outputs(size_t *n)
+{
+    *n = S.n_outputs;
+    return S.outputs;
+}
+
+bool stub_pull_up_enabled(unsigned gpio)
+{
+    return gpio < STUB_GPIO_COUNT && S.pull_up[gpio];
+}
+
+uint32_t stub_gpio_irqs(void)
+{
+    return S.gpio_irqs;
+}
+
+uint32_t stub_alarm_fires(void)
+{
+    return S.alarm_fires;
+}
+
+uint32_t stub_pio_words(void)
+{
+    return S.pio_words;
+}
+
+/* ---- the waveform ---- */
+
+/* Level at t: advances *cursor past every edge at or before t (t never decreases per cursor). */
+static bool level_at(uint64_t t_ns, size_t *cursor)
+{
+    while (*cursor < S.cfg.n_edges && S.cfg.edges[*cursor].t_ns <= t_ns) {
+        (*cursor)++;
+    }
+    return *cursor == 0u ? S.cfg.initial_level : S.cfg.edges[*cursor - 1u].level;
+}
+
+static void check_gpio(uint gpio)
+{
+    if (gpio >= STUB_GPIO_COUNT) {
+        fail("GPIO %u does not exist", gpio);
+    }
+}
+
+/* ---- the event loop: GPIO edges and interrupts, alarms ---- */
+
+static uint64_t alarm_ns(const stub_alarm_t *a)
+{
+    return a->due_us * 1000u;
+}
+
+static uint64_t now_us(void)
+{
+    return S.now_ns / 1000u;
+}
+
+/* Puts a fired alarm back at due_us (a free slot: the callback may have taken its own). */
+static void reschedule(const stub_alarm_t *fired, uint64_t due_us)
+{
+    for (unsigned i = 0u; i < STUB_ALARM_SLOTS; i++) {
+        if (!S.alarms[i].used) {
+            S.alarms[i] = *fired;
+            S.alarms[i].used = true;
+            S.alarms[i].due_us = due_us;
+            return;
+        }
+    }
+    fail("no alarm slot to reschedule alarm %d", (int)fired->id);
+}
+
+static void run_alarm(stub_alarm_t *a)
+{
+    stub_alarm_t fired = *a;
+    a->used = false; /* gone before its callback, as in the SDK: the callback may add alarms */
+    S.alarm_fires++;
+    if (fired.timer != NULL) {
+        repeating_timer_t *rt = fired.timer;
+        if (rt->callback(rt)) {
+            uint64_t period = (uint64_t)(rt->delay_us < 0 ? -rt->delay_us : rt->delay_us);
+            /* negative delay: start to start; positive: end of this callback to the next */
+            reschedule(&fired, rt->delay_us < 0 ? fired.due_us + period : now_us() + period);
+        }
+        return;
+    }
+    int64_t again = fired.callback(fired.id, fired.user_data);
+    if (again != 0) {
+        reschedule(&fired,
+                   again < 0 ? fired.due_us + (uint64_t)(-again) : now_us() + (uint64_t)again);
+    }
+}
+
+/*
+ * Runs the earliest pending event at or before limit_ns, moving the clock to
+ * it. Ties: an edge, then the interrupt it raised, then alarms by due time.
+ */
+static bool run_next_event(uint64_t limit_ns)
+{
+    uint64_t best = UINT64_MAX;
+    int kind = 0; /* 1 edge, 2 gpio irq, 3 alarm */
+    stub_alarm_t *alarm = NULL;
+
+    if (S.irq_callback != NULL && S.irq_next_edge < S.cfg.n_edges) {
+        best = S.cfg.edges[S.irq_next_edge].t_ns;
+        kind = 1;
+    }
+    if (S.irq_pending && S.irq_fire_ns < best) {
+        best = S.irq_fire_ns;
+        kind = 2;
+    }
+    for (unsigned i = 0u; i < STUB_ALARM_SLOTS; i++) {
+        stub_alarm_t *a = &S.alarms[i];
+        if (a->used &&
+            (alarm_ns(a) < best || (kind == 3 && alarm_ns(a) == best && a->id < alarm->id))) {
+            best = alarm_ns(a);
+            kind = 3;
+            alarm = a;
+        }
+    }
+    if (kind == 0 || best > limit_ns) {
+        return false;
+    }
+    if (++S.events > STUB_MAX_EVENTS) {
+        fail("more than %u events: the firmware is spinning", STUB_MAX_EVENTS);
+    }
+    if (best > S.now_ns) {
+        S.now_ns = best;
+    }
+    if (kind == 1) {
+        const stub_edge_t *e = &S.cfg.edges[S.irq_next_edge++];
+        uint32_t type = e->level ? GPIO_IRQ_EDGE_RISE : GPIO_IRQ_EDGE_FALL;
+        if (S.irq_mask & type) {
+            if (!S.irq_pending) {
+                S.irq_pending = true;
+                S.irq_fire_ns = S.now_ns + S.cfg.irq_latency_ns;
+            }
+            S.irq_events |= type;
+        }
+    } else if (kind == 2) {
+        uint32_t events = S.irq_events;
+        S.irq_pending = false;
+        S.irq_events = 0u;
+        S.gpio_irqs++;
+        S.irq_callback(S.cfg.button_gpio, events);
+    } else {
+        run_alarm(alarm);
+    }
+    return true;
+}
+
+/* Core 0 waits for something to happen: run the next event, or end the run. */
+static void wait_for_event(void)
+{
+    if (!run_next_event(S.cfg.end_ns)) {
+        longjmp(S.end_jmp, 1);
+    }
+}
+
+bool stub_run(int (*entry)(void), const char *out_path)
+{
+    int saved;
+    int fd;
+
+    fflush(stdout);
+    saved = dup(STDOUT_FILENO);
+    fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (saved < 0 || fd < 0) {
+        snprintf(S.error, sizeof S.error, "cannot write %s", out_path);
+        S.failed = true;
+        return false;
+    }
+    dup2(fd, STDOUT_FILENO);
+    close(fd);
+    if (setjmp(S.end_jmp) == 0) {
+        entry();
+        snprintf(S.error, sizeof S.error, "main() returned");
+        S.failed = true;
+    }
+    fflush(stdout);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    return !S.failed;
+}
+
+/* ---- pico/stdlib, hardware/gpio ---- */
+
+bool stdio_init_all(void)
+{
+    return true;
+}
+
+void gpio_init(uint gpio)
+{
+    check_gpio(gpio);
+    S.is_output[gpio] = false;
+    S.pull_up[gpio] = false;
+}
+
+void gpio_set_dir(uint gpio, bool out)
+{
+    check_gpio(gpio);
+    S.is_output[gpio] = out;
+}
+
+void gpio_pull_up(uint gpio)
+{
+    check_gpio(gpio);
+    S.pull_up[gpio] = true;
+}
+
+void gpio_pull_down(uint gpio)
+{
+    check_gpio(gpio);
+    S.pull_up[gpio] = false;
+}
+
+bool gpio_get(uint gpio)
+{
+    size_t cursor = 0u;
+    if (gpio != S.cfg.button_gpio || S.is_output[gpio]) {
+        fail("gpio_get(%u): only the button pin, as an input, is modelled", gpio);
+    }
+    return level_at(S.now_ns, &cursor);
+}
+
+static void log_output(unsigned gpio, bool value)
+{
+    if (S.n_outputs == STUB_MAX_OUTPUTS) {
+        fail("more than %u output changes", STUB_MAX_OUTPUTS);
+    }
+    S.outputs[S.n_outputs++] = (stub_output_t){S.now_ns, gpio, value};
+}
+
+void gpio_put(uint gpio, bool value)
+{
+    check_gpio(gpio);
+    if (!S.is_output[gpio]) {
+        fail("gpio_put(%u) on a pin not set as an output", gpio);
+    }
+    log_output(gpio, value);
+}
+
+void gpio_set_irq_enabled_with_callback(uint gpio, uint32_t event_mask, bool enabled,
+                                        gpio_irq_callback_t callback)
+{
+    size_t cursor = 0u;
+    if (gpio != S.cfg.button_gpio ||
+        (event_mask & ~(uint32_t)(GPIO_IRQ_EDGE_FALL | GPIO_IRQ_EDGE_RISE)) != 0u) {
+        fail("only edge interrupts on the button pin are modelled");
+    }
+    S.irq_callback = enabled ? callback : NULL;
+    S.irq_mask = enabled ? event_mask : 0u;
+    /* edges before now are history; the interrupt sees the ones to come */
+    (void)level_at(S.now_ns, &cursor);
+    S.irq_next_edge = cursor;
+}
+
+void tight_loop_contents(void)
+{
+    if (S.in_core1) {
+        fail("tight_loop_contents() on core 1 is not modelled");
+    }
+    wait_for_event();
+}
+
+/* ---- pico/time ---- */
+
+uint32_t time_us_32(void)
+{
+    return S.cfg.time_base_us + (uint32_t)now_us();
+}
+
+void sleep_us(uint64_t us)
+{
+    uint64_t until = S.now_ns + us * 1000u;
+    while (run_next_event(until)) {
+    }
+    if (until > S.cfg.end_ns) {
+        longjmp(S.end_jmp, 1);
+    }
+    S.now_ns = until;
+}
+
+void sleep_ms(uint32_t ms)
+{
+    sleep_us((uint64_t)ms * 1000u);
+}
+
+static alarm_id_t add_alarm(uint64_t due_us, alarm_callback_t callback, void *user_data,
+                            repeating_timer_t *timer)
+{
+    for (unsigned i = 0u; i < STUB_ALARM_SLOTS; i++) {
+        if (!S.alarms[i].used) {
+            S.alarms[i] =
+                (stub_alarm_t){true, S.next_alarm_id++, due_us, callback, user_data, timer};
+            return S.alarms[i].id;
+        }
+    }
+    return -1; /* as the SDK: no free slot */
+}
+
+alarm_id_t add_alarm_in_us(uint64_t us, alarm_callback_t callback, void *user_data,
+                           bool fire_if_past)
+{
+    if (us == 0u) {
+        /* already due: the SDK runs it here or reports it with 0 */
+        if (fire_if_past) {
+            S.alarm_fires++;
+            (void)callback(0, user_data);
+        }
+        return 0;
+    }
+    return add_alarm(now_us() + us, callback, user_data, NULL);
+}
+
+bool cancel_alarm(alarm_id_t alarm_id)
+{
+    for (unsigned i = 0u; i < STUB_ALARM_SLOTS; i++) {
+        if (S.alarms[i].used && S.alarms[i].id == alarm_id) {
+            S.alarms[i].used = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool add_repeating_timer_us(int64_t delay_us, repeating_timer_callback_t callback, void *user_data,
+                            repeating_timer_t *out)
+{
+    uint64_t period = (uint64_t)(delay_us < 0 ? -delay_us : delay_us);
+    if (period == 0u) {
+        period = 1u; /* as the SDK: 0 counts as 1 us */
+    }
+    out->delay_us = delay_us;
+    out->pool = NULL;
+    out->callback = callback;
+    out->user_data = user_data;
+    out->alarm_id = add_alarm(now_us() + period, NULL, user_data, out);
+    return out->alarm_id > 0;
+}
+
+/* ---- hardware/sync ---- */
+
+void __sev(void)
+{
+    S.event_register = true;
+}
+
+void __wfe(void)
+{
+    if (S.in_core1) {
+        longjmp(S.core1_jmp, 1); /* core 1 has nothing left to do */
+    }
+    if (S.event_register) {
+        S.event_register = false;
+        return;
+    }
+    wait_for_event();
+}
+
+/* ---- hardware/clocks ---- */
+
+uint32_t clock_get_hz(enum clock_index clk_index)
+{
+    if (clk_index != clk_sys) {
+        fail("clock_get_hz(%d): only clk_sys is modelled", (int)clk_index);
+    }
+    return S.cfg.clk_sys_hz;
+}
+
+/* ---- hardware/pio: the recorder's sampler only ---- */
+
+/* The glue clears FDEBUG bits by writing 1s; fold such a write into the latched flags. */
+static void sync_fdebug(void)
+{
+    uint32_t seen = stub_pio0_regs.fdebug;
+    if (!(seen & STUB_FDEBUG_UNTOUCHED)) {
+        S.fdebug_latched &= ~seen;
+    }
+    stub_pio0_regs.fdebug = S.fdebug_latched | STUB_FDEBUG_UNTOUCHED;
+}
+
+uint pio_encode_in(enum pio_src_dest src, uint count)
+{
+    return 0x4000u | (((uint)src & 7u) << 5) | (count & 0x1fu);
+}
+
+pio_sm_config pio_get_default_sm_config(void)
+{
+    /* the SDK's defaults */
+    return (pio_sm_config){.clkdiv_int = 1u,
+                           .clkdiv_frac = 0u,
+                           .wrap_target = 0u,
+                           .wrap = 31u,
+                           .in_base = 0u,
+                           .in_shift_right = true,
+                           .autopush = false,
+                           .push_threshold = 32u,
+                           .join = PIO_FIFO_JOIN_NONE};
+}
+
+void sm_config_set_wrap(pio_sm_config *c, uint wrap_target, uint wrap)
+{
+    c->wrap_target = wrap_target;
+    c->wrap = wrap;
+}
+
+void sm_config_set_in_pins(pio_sm_config *c, uint in_base)
+{
+    c->in_base = in_base;
+}
+
+void sm_config_set_in_shift(pio_sm_config *c, bool shift_right, bool autopush, uint push_threshold)
+{
+    c->in_shift_right = shift_right;
+    c->autopush = autopush;
+    c->push_threshold = push_threshold;
+}
+
+void sm_config_set_fifo_join(pio_sm_config *c, enum pio_fifo_join join)
+{
+    c->join = join;
+}
+
+void sm_config_set_clkdiv_int_frac(pio_sm_config *c, uint16_t div_int, uint8_t div_frac)
+{
+    c->clkdiv_int = div_int;
+    c->clkdiv_frac = div_frac;
+}
+
+bool pio_claim_free_sm_and_add_program(const pio_program_t *program, PIO *pio, uint *sm,
+                                       uint *offset)
+{
+    if (S.program_loaded || program->length == 0u || STUB_PIO_OFFSET + program->length > 32u) {
+        return false;
+    }
+    memcpy(S.program, program->instructions, program->length * sizeof S.program[0]);
+    S.program_length = program->length;
+    S.program_loaded = true;
+    *pio = pio0;
+    *sm = 0u;
+    *offset = STUB_PIO_OFFSET;
+    return true;
+}
+
+int pio_sm_init(PIO pio, uint sm, uint initial_pc, const pio_sm_config *config)
+{
+    if (pio != pio0 || sm != 0u || !S.program_loaded) {
+        fail("pio_sm_init on a state machine that was not claimed");
+    }
+    S.sm_config = *config;
+    S.sm_initial_pc = initial_pc;
+    S.sm_configured = true;
+    return 0;
+}
+
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+    while (b != 0u) {
+        uint64_t r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
+}
+
+void pio_sm_set_enabled(PIO pio, uint sm, bool enabled)
+{
+    const pio_sm_config *c = &S.sm_config;
+    uint64_t g;
+
+    if (pio != pio0 || sm != 0u || !S.sm_configured) {
+        fail("pio_sm_set_enabled on a state machine that was not set up");
+    }
+    sync_fdebug();
+    if (!enabled) {
+        S.sm_enabled = false;
+        return;
+    }
+    if (S.program_length != 1u || S.program[0] != STUB_IN_PINS_1) {
+        fail("PIO program is not the single `in pins, 1` the stub models");
+    }
+    if (S.sm_initial_pc != STUB_PIO_OFFSET || c->wrap_target != STUB_PIO_OFFSET ||
+        c->wrap != STUB_PIO_OFFSET) {
+        fail("PIO program does not start and wrap at its load offset %u", STUB_PIO_OFFSET);
+    }
+    if (c->in_base != S.cfg.button_gpio) {
+        fail("PIO in pins start at GPIO %u, not the button's %u", c->in_base, S.cfg.button_gpio);
+    }
+    if (!c->in_shift_right || !c->autopush || c->push_threshold != 32u) {
+        fail("PIO input shift is not right-shifting with autopush at 32 bits");
+    }
+    if (c->clkdiv_int == 0u) {
+        fail("PIO clock divider of 0");
+    }
+    S.sm_enabled = true;
+    S.sm_start_ns = S.now_ns;
+    /* one instruction per state-machine clock: period = divider / clk_sys */
+    S.sample_num = ((uint64_t)c->clkdiv_int * 256u + c->clkdiv_frac) * 1000000000u;
+    S.sample_den = (uint64_t)S.cfg.clk_sys_hz * 256u;
+    g = gcd64(S.sample_num, S.sample_den);
+    S.sample_num /= g;
+    S.sample_den /= g;
+}
+
+static uint64_t sample_ns(uint64_t k)
+{
+    uint64_t whole = S.sample_num / S.sample_den;
+    uint64_t part;
+    if (__builtin_mul_overflow(k, S.sample_num % S.sample_den, &part)) {
+        fail("PIO sample period too fine for the stub's arithmetic");
+    }
+    return S.sm_start_ns + k * whole + part / S.sample_den;
+}
+
+uint32_t pio_sm_get_blocking(PIO pio, uint sm)
+{
+    uint64_t first;
+    uint32_t word = 0u;
+
+    if (pio != pio0 || sm != 0u || !S.sm_enabled) {
+        fail("pio_sm_get_blocking on a state machine that is not running");
+    }
+    sync_fdebug();
+    first = (uint64_t)S.pio_words * 32u + S.sample_skip;
+    if (sample_ns(first + 31u) > S.cfg.end_ns) {
+        fail("the waveform ended while core 1 still sampled (raise end_ns)");
+    }
+    if (level_at(sample_ns(first), &S.pio_edge)) {
+        word = 1u;
+    }
+    if (S.pio_edge < S.cfg.n_edges && S.cfg.edges[S.pio_edge].t_ns <= sample_ns(first + 31u)) {
+        for (unsigned b = 1u; b < 32u; b++) {
+            /* shifting right, the earliest of 32 samples ends up in bit 0 */
+            if (level_at(sample_ns(first + b), &S.pio_edge)) {
+                word |= 1u << b;
+            }
+        }
+    } else if (word != 0u) {
+        word = 0xffffffffu; /* no edge among these 32 samples */
+    }
+    S.pio_words++;
+    if (S.cfg.pio_stall_at_word == S.pio_words) {
+        S.fdebug_latched |= 1u << (PIO_FDEBUG_RXSTALL_LSB + sm);
+        S.sample_skip += STUB_STALL_GAP_SAMPLES;
+    }
+    stub_pio0_regs.fdebug = S.fdebug_latched | STUB_FDEBUG_UNTOUCHED;
+    return word;
+}
+
+/* ---- pico/multicore ---- */
+
+void multicore_launch_core1(void (*entry)(void))
+{
+    if (S.in_core1) {
+        fail("core 1 launched twice");
+    }
+    S.in_core1 = true;
+    if (setjmp(S.core1_jmp) == 0) {
+        entry();
+    }
+    S.in_core1 = false;
+}
+
+/* ---- pico/cyw43_arch ---- */
+
+int cyw43_arch_init(void)
+{
+    return 0;
+}
+
+void cyw43_arch_gpio_put(uint wl_gpio, bool value)
+{
+    log_output(STUB_WL_GPIO_BASE + wl_gpio, value);
+}

@@ -1,0 +1,62 @@
+/*
+ * button_demo in irq mode with lockout 5000/5000 us (DEMO_ALGO), pico board,
+ * on the stub, replaying demo_waveform.h with no interrupt latency. lockout
+ * reports a change at once and ignores the pin until the window ends, when
+ * an alarm checks it; so it also re-arms the alarm from inside the alarm.
+ * Worked by hand:
+ *
+ * - 100150 reads 0: press at 100150, locked to 105150 (alarm). The bounce
+ *   entries 100250..100520 are ignored. Alarm 105150 reads 0: unlocked.
+ * - The glitch: 200000 reads 1: release at 200000 (lockout's weakness: a
+ *   glitch while held is a false release), locked to 205000; 200300 ignored.
+ *   Alarm 205000 reads 0: press at 205000, locked to 210000, alarm re-armed
+ *   from within the alarm. Alarm 210000 reads 0: unlocked.
+ * - 300050 reads 1: release at 300050, locked to 305050; 300130 and 300300
+ *   ignored. Alarm 305050 reads 1: unlocked.
+ * Entries per event: press 1 gpio; release 4 + 1 gpio and 1 alarm; press 1
+ * gpio and 1 alarm; release 1 gpio and 1 alarm (210000). Totals 10 gpio,
+ * 4 alarms. The LED (GPIO 25) starts off, goes on at 100150, off at 205000.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+#include <glib.h>
+
+#include "demo_waveform.h"
+#include "fw_test_util.h"
+#include "glue_entries.h"
+
+static void lockout_reports_at_once(void **state)
+{
+    stub_config_t cfg = demo_stub_config(0u, 0u);
+    g_autofree char *out =
+        fw_test_run(&cfg, button_demo_irq_lockout_main, "button_demo_irq_lockout.out");
+    size_t n;
+    const stub_output_t *outputs = stub_outputs(&n);
+    (void)state;
+    fw_test_assert_text(
+        out, "button_demo: GPIO 5, lockout 5000/5000 us, irq mode (edges + deadline alarm)\n"
+             "press at 100150 us, 1 handler entries (1 gpio, 0 alarm)\n"
+             "release at 200000 us, 6 handler entries (5 gpio, 1 alarm)\n"
+             "press at 205000 us, 2 handler entries (1 gpio, 1 alarm)\n"
+             "release at 300050 us, 2 handler entries (1 gpio, 1 alarm)\n");
+    assert_int_equal(stub_gpio_irqs(), 10);
+    assert_int_equal(stub_alarm_fires(), 4);
+    assert_int_equal(n, 3);
+    assert_false(outputs[0].value);
+    assert_true(outputs[1].value);
+    assert_int_equal(outputs[1].t_ns, US(100150));
+    assert_false(outputs[2].value);
+    assert_int_equal(outputs[2].t_ns, US(205000));
+}
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lockout_reports_at_once),
+    };
+    fw_test_set_out_dir(argc, argv);
+    return cmocka_run_group_tests_name("button_demo irq lockout", tests, NULL, NULL);
+}
