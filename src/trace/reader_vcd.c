@@ -257,7 +257,9 @@ static gboolean header_line(vcd_state_t *st, char **cursor, gboolean *done)
         } else if (tok[0] == '$') {
             st->keyword = KW_SKIP; /* $date, $version, and any other section */
         } else {
-            return fail(st, "unexpected text in the VCD header:", tok);
+            trace_parse_error(st->error, st->r,
+                              "unexpected '%s' in the VCD header (missing $enddefinitions?)", tok);
+            return FALSE;
         }
     }
 }
@@ -433,6 +435,7 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
         case '#': {
             const char *p = tok + 1;
             uint64_t t;
+            int64_t t_ns;
             trace_num_result_t res = trace_parse_uint(&p, &t);
             if (res != TRACE_NUM_OK || p != s) {
                 return fail_token(
@@ -452,6 +455,10 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
             }
             if (!commit(st, b)) {
                 return FALSE;
+            }
+            if (!ticks_to_ns(st, t, &t_ns)) {
+                return fail_token(st, "numbers out of range (time too large for int64 ns):", tok,
+                                  len);
             }
             st->time = t;
             st->have_time = TRUE;
@@ -523,13 +530,14 @@ static const char *fast_lines(vcd_state_t *st, trace_builder_t *b, const char *s
         gboolean has_time = FALSE;
         uint64_t t = 0;
         int chan = -1, truth = -1;
+        int64_t new_ns; /* only checked: commit() converts again */
 
         if (*p == '#') {
             int digits;
             p++;
             digits = trace_parse_digits_fast(&p, &t);
             if (G_UNLIKELY(digits == 0 || digits > TRACE_SAFE_DIGITS ||
-                           (st->have_time && t <= st->time))) {
+                           (st->have_time && t <= st->time) || !ticks_to_ns(st, t, &new_ns))) {
                 break;
             }
             has_time = TRUE;
