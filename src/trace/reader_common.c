@@ -97,6 +97,12 @@ void trace_builder_finish(trace_builder_t *b, int64_t end_ns)
 char **trace_csv_fields(const char *line)
 {
     char **fields = g_strsplit(line, ",", -1);
+
+    if (fields[0] == NULL) { /* "" (or a line starting with a NUL byte): one empty field */
+        g_strfreev(fields);
+        fields = g_new0(char *, 2);
+        fields[0] = g_strdup("");
+    }
     for (char **f = fields; *f != NULL; f++) {
         g_strstrip(*f);
         /* quoted names ("Channel 0") lose their quotes */

@@ -107,7 +107,7 @@ trace_t *trace_read_bbb(trace_line_reader_t *reader, const trace_read_options_t 
  */
 gboolean trace_read_truth(trace_t *trace, const char *path, GError **error);
 
-/** Splits a CSV header line at commas into trimmed fields (a NULL-terminated strv). */
+/** Splits a CSV header line at commas into trimmed fields (a NULL-terminated strv, never empty). */
 char **trace_csv_fields(const char *line);
 
 /**

@@ -8,8 +8,9 @@
  * or scope.name), else the first 1-bit variable. x and z keep the previous
  * level (a trace has two levels); before the first 0 or 1 the trace has not
  * started. Several changes of the wire at one timestamp: the last one
- * counts, as in a waveform viewer. Files written by bouncelab also carry the
- * active level, a time offset and a "truth" wire, which are read back.
+ * counts, as in a waveform viewer. A timestamp repeated (sigrok writes some)
+ * continues the same instant; one going backwards is an error. Files written by bouncelab also
+ * carry the active level, a time offset and a "truth" wire, which are read back.
  */
 #include "reader_common.h"
 #include "trace_error.h"
@@ -49,6 +50,7 @@ typedef struct {
     gboolean by_bouncelab;   /* a $comment says bouncelab wrote it */
     gboolean active_known, active_low;
     int64_t offset_ns;
+    uint64_t max_ticks; /* timestamps above this overflow int64 ns */
     /* data */
     const vcd_var_t *chan, *truth;
     gboolean in_comment; /* a $comment inside the data section */
@@ -328,19 +330,22 @@ static gboolean choose_channel(vcd_state_t *st)
 /* Ticks to ns; FALSE if out of range. */
 static inline gboolean ticks_to_ns(const vcd_state_t *st, uint64_t ticks, int64_t *ns)
 {
-    if (st->ts_div == 1) {
-        if (ticks > (uint64_t)INT64_MAX / (uint64_t)st->ts_mult) {
-            return FALSE;
-        }
-        *ns = (int64_t)(ticks * (uint64_t)st->ts_mult);
-    } else {
-        *ns = (int64_t)((ticks + (uint64_t)st->ts_div / 2) / (uint64_t)st->ts_div);
-    }
-    if (*ns > INT64_MAX - (st->offset_ns > 0 ? st->offset_ns : 0)) {
+    if (G_UNLIKELY(ticks > st->max_ticks)) {
         return FALSE;
     }
-    *ns += st->offset_ns;
+    if (st->ts_div == 1) {
+        *ns = (int64_t)(ticks * (uint64_t)st->ts_mult) + st->offset_ns;
+    } else {
+        *ns = (int64_t)((ticks + (uint64_t)st->ts_div / 2) / (uint64_t)st->ts_div) + st->offset_ns;
+    }
     return TRUE;
+}
+
+/* The largest timestamp that converts to int64 ns (with the offset), worked out once. */
+static void set_time_limit(vcd_state_t *st)
+{
+    uint64_t room = (uint64_t)INT64_MAX - (st->offset_ns > 0 ? (uint64_t)st->offset_ns : 0u);
+    st->max_ticks = st->ts_div == 1 ? room / (uint64_t)st->ts_mult : room;
 }
 
 /* Applies a pending value of the truth wire at t_ns. */
@@ -444,13 +449,12 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
             }
             if (st->have_time && t <= st->time) {
                 if (t == st->time) {
-                    trace_parse_error(st->error, st->r, "duplicate time #%" G_GUINT64_FORMAT, t);
-                } else {
-                    trace_parse_error(st->error, st->r,
-                                      "time goes backwards (#%" G_GUINT64_FORMAT
-                                      " after #%" G_GUINT64_FORMAT ")",
-                                      t, st->time);
+                    break; /* repeated, as sigrok writes sometimes: the same instant goes on */
                 }
+                trace_parse_error(st->error, st->r,
+                                  "time goes backwards (#%" G_GUINT64_FORMAT
+                                  " after #%" G_GUINT64_FORMAT ")",
+                                  t, st->time);
                 return FALSE;
             }
             if (!commit(st, b)) {
@@ -675,6 +679,7 @@ trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts
                 fail(&st, "missing $timescale (bouncelab cannot guess the time unit)", NULL);
                 return NULL;
             }
+            set_time_limit(&st);
             if (!choose_channel(&st) || !data_line(&st, b, rest)) {
                 return NULL;
             }

@@ -58,6 +58,12 @@ expect_status 0 "convert VCD to native"
 cmp -s "$SCRATCH/a.csv" "$SCRATCH/b.csv" || fail "native -> VCD -> native changed the trace"
 cmp -s "$SCRATCH/a.truth.csv" "$SCRATCH/b.truth.csv" || fail "native -> VCD -> native changed the truth"
 
+# converting a trace without truth over one with truth removes the stale truth file
+run convert "$DATA/rigol.csv" "$SCRATCH/a.csv"
+expect_status 0 "convert over an earlier output"
+[ ! -e "$SCRATCH/a.truth.csv" ] || fail "a stale truth file was left beside a trace without truth"
+expect_stderr "removed .*a.truth.csv" "says it removed the stale truth"
+
 run convert "$DATA/saleae.csv" - --to vcd
 expect_status 0 "convert to standard output"
 expect_stdout '^\$timescale 1 ns \$end$' "VCD on standard output"
@@ -115,7 +121,6 @@ nat_headeronly.csv||nat_headeronly.csv:2: no data rows
 nat_badtruth.csv||nat_badtruth.truth.csv:2: release 50 is not after press 100
 vcd_nochannel.vcd|--channel D7|vcd_nochannel.vcd:5: no channel 'D7' in this VCD \(channels: D0\)
 vcd_backwards.vcd||vcd_backwards.vcd:6: time goes backwards
-vcd_duplicate.vcd||vcd_duplicate.vcd:8: duplicate time #10
 vcd_level.vcd||vcd_level.vcd:5: unknown level or token '2!'
 vcd_notimescale.vcd||vcd_notimescale.vcd:2: missing \$timescale
 vcd_noenddefs.vcd||vcd_noenddefs.vcd:3: unexpected '#0' in the VCD header \(missing \$enddefinitions

@@ -121,6 +121,20 @@ static void vcd_from_hdl_simulator(void **state)
 }
 
 /*
+ * vcd_repeated_time.vcd, 1 us: #0 1!, #10 0!, #10 again 1! (the same
+ * instant: the last value, 1, counts: no edge), #12 0!, #12 again with
+ * nothing, #15. Starts 1 at 0, one edge at 12 us, ends at 15 us.
+ */
+static void vcd_repeated_timestamps(void **state)
+{
+    g_autoptr(trace_t) t = read_ok(DATA("vcd_repeated_time.vcd"), TRACE_FORMAT_VCD);
+    const int64_t edges[] = {12000};
+    (void)state;
+
+    assert_trace(t, 0, TRUE, edges, 1, 15000);
+}
+
+/*
  * sigrok_dedup.csv: 3 MHz, label "nanoseconds". libsigrok's time column is
  * k * period with period = 1e9 / 3e6 = 333 (integer division), so rows
  * 333, 999, 1332, 3330 are samples k = 1, 3, 4, 10, at k * 1e9 / 3e6 ns =
@@ -384,6 +398,7 @@ int main(void)
         cmocka_unit_test(native_csv),
         cmocka_unit_test(vcd_from_sigrok),
         cmocka_unit_test(vcd_from_hdl_simulator),
+        cmocka_unit_test(vcd_repeated_timestamps),
         cmocka_unit_test(sigrok_csv_dedup),
         cmocka_unit_test(sigrok_csv_every_sample),
         cmocka_unit_test(saleae_csv),

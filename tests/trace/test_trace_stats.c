@@ -44,6 +44,8 @@ static void bounce_statistics(void **state)
     t->end_ns = 700000 * US;
     trace_stats_compute(t, TRACE_ORACLE_SETTLE_NS_DEFAULT, &s);
 
+    assert_int_equal(s.presses, 3);
+    assert_int_equal(s.releases, 3);
     assert_int_equal(s.make.n, 3);
     assert_int_equal(s.make.min_ns, 0);
     assert_int_equal(s.make.median_ns, 500 * US);

@@ -145,7 +145,7 @@ static void vcd_text_for_several_signals(void **state)
         "$var wire 1 # press_events $end\n"
         "$upscope $end\n"
         "$enddefinitions $end\n"
-        "#0\n$dumpvars\n1!\n1\"\n0#\n$end\n"
+        "#0\n1!\n1\"\n0#\n"
         "#10\n0!\n"
         "#20\n1!\n0\"\n"
         "#25\n1#\n"
