@@ -136,40 +136,86 @@ static void vcd_repeated_timestamps(void **state)
 
 /*
  * sigrok_dedup.csv: 3 MHz, label "nanoseconds". libsigrok's time column is
- * k * period with period = 1e9 / 3e6 = 333 (integer division), so rows
- * 333, 999, 1332, 3330 are samples k = 1, 3, 4, 10, at k * 1e9 / 3e6 ns =
- * 333.3 -> 333, 1000, 1333.3 -> 1333, 3333.3 -> 3333.
- * D0: 1, 0, 1, 1: starts 1 at 333, edges 1000, 1333, ends 3333.
- * D1 (named in "; Channels", labels are only "logic"): 0, 0, 1, 1.
+ * (n + 1) * period for sample n, with period = 1e9 / 3e6 = 333 (integer
+ * division), so rows 333, 999, 1332, 3330 are samples n = 0, 2, 3, 9, at
+ * n * 1e9 / 3e6 ns = 0, 666.7 -> 667, 1000, 3000. The last sample lasts one
+ * period: the trace ends at sample 10, 3333.3 -> 3333.
+ * D0: 1, 0, 1, 1: starts 1 at 0, edges 667, 1000.
+ * D1 (named in "; Channels", labels are only "logic"): 0, 0, 1, 1: edge 1000.
  */
 static void sigrok_csv_dedup(void **state)
 {
     trace_read_options_t opts;
     g_autoptr(trace_t) d0 = read_ok(DATA("sigrok_dedup.csv"), TRACE_FORMAT_SIGROK);
     g_autoptr(trace_t) d1 = NULL;
-    const int64_t d0_edges[] = {1000, 1333};
-    const int64_t d1_edges[] = {1333};
+    const int64_t d0_edges[] = {667, 1000};
+    const int64_t d1_edges[] = {1000};
     (void)state;
 
-    assert_trace(d0, 333, TRUE, d0_edges, G_N_ELEMENTS(d0_edges), 3333);
+    assert_trace(d0, 0, TRUE, d0_edges, G_N_ELEMENTS(d0_edges), 3333);
     trace_read_options_init(&opts);
     opts.channel = "D1";
     d1 = read_with(DATA("sigrok_dedup.csv"), &opts, TRACE_FORMAT_SIGROK);
-    assert_trace(d1, 333, FALSE, d1_edges, 1, 3333);
+    assert_trace(d1, 0, FALSE, d1_edges, 1, 3333);
 }
 
 /*
  * sigrok_time.csv: 1 MHz, labels "Time,D0", one row per sample (no dedup),
- * a blank frame separator. Period 1 us: samples 1..5 at 1000..5000 ns with
- * levels 1 1 0 0 1: edges at 3000 and 5000.
+ * a blank frame separator. Times 1..5 us are samples 0..4 at 0..4000 ns
+ * with levels 1 1 0 0 1: edges at 2000 and 4000; the end one period after
+ * the last sample, 5000.
  */
 static void sigrok_csv_every_sample(void **state)
 {
     g_autoptr(trace_t) t = read_ok(DATA("sigrok_time.csv"), TRACE_FORMAT_SIGROK);
-    const int64_t edges[] = {3000, 5000};
+    const int64_t edges[] = {2000, 4000};
     (void)state;
 
-    assert_trace(t, 1000, TRUE, edges, G_N_ELEMENTS(edges), 5000);
+    assert_trace(t, 0, TRUE, edges, G_N_ELEMENTS(edges), 5000);
+}
+
+/*
+ * Real sigrok-cli 0.7.2 / libsigrok 0.5.2 output, the demo device, D0 and
+ * D1, 64 samples at 3 MHz, written as VCD and as CSV four ways (default:
+ * no time column; time=true; time=true:dedup=true; label=channel). Every
+ * CSV must give exactly the VCD's trace. By hand from the VCD (1 ns
+ * timescale; sample k at round(k * 333.33) ns): D0 starts 1 at #0, then
+ * 0 at #333, 1 at #1333, 0 at #2667, 1 at #4000; the length marker is
+ * #21333 (64 samples). The dedup CSV says the same: its time column is
+ * (k + 1) * 333, so "666,0,1" is sample 1 at 333 ns, "1665,1,0" sample 4 at
+ * 1333 ns.
+ */
+static void sigrok_cli_output_agrees(void **state)
+{
+    static const char *const csvs[] = {"sigrok_demo_plain.csv", "sigrok_demo_time.csv",
+                                       "sigrok_demo_dedup.csv", "sigrok_demo_label.csv"};
+    static const char *const channels[] = {"D0", "D1"};
+    trace_read_options_t opts;
+    (void)state;
+
+    trace_read_options_init(&opts);
+    for (gsize c = 0; c < G_N_ELEMENTS(channels); c++) {
+        g_autoptr(trace_t) vcd = NULL;
+        opts.channel = channels[c];
+        vcd = read_with(DATA("sigrok_demo.vcd"), &opts, TRACE_FORMAT_VCD);
+        if (c == 0) {
+            assert_true(vcd->initial_level);
+            assert_int_equal(trace_edge_ns(vcd, 0), 333);
+            assert_int_equal(trace_edge_ns(vcd, 1), 1333);
+            assert_int_equal(trace_edge_ns(vcd, 2), 2667);
+            assert_int_equal(trace_edge_ns(vcd, 3), 4000);
+            assert_int_equal(vcd->start_ns, 0);
+            assert_int_equal(vcd->end_ns, 21333);
+        }
+        for (gsize k = 0; k < G_N_ELEMENTS(csvs); k++) {
+            g_autofree char *path = g_build_filename(TRACE_TEST_DATA_DIR, csvs[k], NULL);
+            g_autoptr(trace_t) csv = read_with(path, &opts, TRACE_FORMAT_SIGROK);
+            print_message("%s %s\n", csvs[k], channels[c]);
+            assert_trace(csv, vcd->start_ns, vcd->initial_level,
+                         (const int64_t *)(void *)vcd->edges->data, trace_n_edges(vcd),
+                         vcd->end_ns);
+        }
+    }
 }
 
 /*
@@ -351,11 +397,19 @@ typedef struct {
 static void detection_by_content(void **state)
 {
     static const detect_case_t cases[] = {
-        {"native_small.csv", TRACE_FORMAT_NATIVE},   {"sigrok_style.vcd", TRACE_FORMAT_VCD},
-        {"hdl_style.vcd", TRACE_FORMAT_VCD},         {"sigrok_dedup.csv", TRACE_FORMAT_SIGROK},
-        {"sigrok_time.csv", TRACE_FORMAT_SIGROK},    {"saleae.csv", TRACE_FORMAT_SALEAE},
-        {"analog_generic.csv", TRACE_FORMAT_ANALOG}, {"rigol.csv", TRACE_FORMAT_ANALOG},
+        {"native_small.csv", TRACE_FORMAT_NATIVE},
+        {"sigrok_style.vcd", TRACE_FORMAT_VCD},
+        {"hdl_style.vcd", TRACE_FORMAT_VCD},
+        {"sigrok_dedup.csv", TRACE_FORMAT_SIGROK},
+        {"sigrok_time.csv", TRACE_FORMAT_SIGROK},
+        {"saleae.csv", TRACE_FORMAT_SALEAE},
+        {"analog_generic.csv", TRACE_FORMAT_ANALOG},
+        {"rigol.csv", TRACE_FORMAT_ANALOG},
         {"bbb_small.log", TRACE_FORMAT_BBB},
+        {"sigrok_demo.vcd", TRACE_FORMAT_VCD},
+        {"sigrok_demo_plain.csv", TRACE_FORMAT_SIGROK},
+        {"sigrok_demo_label.csv", TRACE_FORMAT_SIGROK},
+        {"vcd_repeated_time.vcd", TRACE_FORMAT_VCD},
     };
     (void)state;
 
@@ -401,6 +455,7 @@ int main(void)
         cmocka_unit_test(vcd_repeated_timestamps),
         cmocka_unit_test(sigrok_csv_dedup),
         cmocka_unit_test(sigrok_csv_every_sample),
+        cmocka_unit_test(sigrok_cli_output_agrees),
         cmocka_unit_test(saleae_csv),
         cmocka_unit_test(analog_csv),
         cmocka_unit_test(rigol_csv),
