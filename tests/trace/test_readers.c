@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include <cmocka.h>
+#include <glib/gstdio.h>
 
 #include "trace_error.h"
 #include "trace_io.h"
@@ -363,6 +364,44 @@ static void bbb_real_session(void **state)
     assert_true(t->active_low);
 }
 
+/* Windows line ends ("\r\n") give the same traces as "\n", fast paths included. */
+static void crlf_line_ends(void **state)
+{
+    static const char *const files[] = {
+        "native_small.csv", "sigrok_style.vcd", "hdl_style.vcd", "sigrok_demo_dedup.csv",
+        "saleae.csv",       "rigol.csv",        "bbb_small.log"};
+    g_autofree char *dir = g_dir_make_tmp("crlf-XXXXXX", NULL);
+    (void)state;
+
+    assert_non_null(dir);
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *src = g_build_filename(TRACE_TEST_DATA_DIR, files[i], NULL);
+        g_autofree char *dst = g_build_filename(dir, files[i], NULL);
+        g_autofree char *text = NULL;
+        g_auto(GStrv) lines = NULL;
+        g_autofree char *crlf = NULL;
+        g_autoptr(trace_t) a = NULL;
+        g_autoptr(trace_t) b = NULL;
+        g_autoptr(GError) error = NULL;
+
+        assert_true(g_file_get_contents(src, &text, NULL, NULL));
+        lines = g_strsplit(text, "\n", -1);
+        crlf = g_strjoinv("\r\n", lines);
+        assert_true(g_file_set_contents(dst, crlf, -1, NULL));
+        print_message("%s\n", files[i]);
+        a = trace_read(src, NULL, NULL, &error);
+        assert_non_null(a);
+        b = trace_read(dst, NULL, NULL, &error);
+        if (b == NULL) {
+            fail_msg("%s", error->message);
+        }
+        assert_trace(b, a->start_ns, a->initial_level, (const int64_t *)(void *)a->edges->data,
+                     trace_n_edges(a), a->end_ns);
+        g_unlink(dst);
+    }
+    g_rmdir(dir);
+}
+
 /* --active overrides the file's own convention. */
 static void active_option(void **state)
 {
@@ -461,6 +500,7 @@ int main(void)
         cmocka_unit_test(rigol_csv),
         cmocka_unit_test(bbb_log),
         cmocka_unit_test(bbb_real_session),
+        cmocka_unit_test(crlf_line_ends),
         cmocka_unit_test(active_option),
         cmocka_unit_test(format_option),
         cmocka_unit_test(detection_by_content),
