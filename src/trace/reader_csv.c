@@ -70,8 +70,22 @@ static inline gboolean read_row(const trace_line_reader_t *r, trace_builder_t *b
 {
     const char *p = line;
     int64_t t_ns;
-    trace_num_result_t res = trace_parse_int64(&p, &t_ns);
+    trace_num_result_t res;
 
+    if (G_UNLIKELY(line[0] == '#')) {
+        /* the Pico bounce_recorder ends a capture whose queue overflowed
+         * with this line: the rows after the loss are missing, but the header
+         * still claims the full length, so the file cannot be trusted */
+        if (g_str_has_prefix(line, "# overflow:")) {
+            trace_parse_error(error, r,
+                              "the recorder lost edges (%s): the capture is incomplete; record "
+                              "again with fewer or slower presses",
+                              line + 2);
+            return FALSE;
+        }
+        return TRUE; /* any other comment between rows is fine */
+    }
+    res = trace_parse_int64(&p, &t_ns);
     if (G_UNLIKELY(res != TRACE_NUM_OK)) {
         trace_parse_error(error, r, "%s in '%s' (expected t_ns,level)",
                           res == TRACE_NUM_RANGE ? "numbers out of range" : "no time", line);

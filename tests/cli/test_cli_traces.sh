@@ -97,6 +97,11 @@ expect_stderr "does-not-exist.csv: no such file" "names the missing file"
 run info "$SCRATCH"
 expect_status 2 "a directory"
 
+# a comment line between rows (e.g. a note a user added to a capture) is skipped
+run info "$(dirname "$0")/data/comment_rows.csv"
+expect_status 0 "comment between rows"
+expect_stdout '^edges: +2$' "rows around the comment: edges at 100 and 300"
+
 # ---- malformed files: FILE | extra options | the expected message ----------
 
 while IFS='|' read -r file opts message; do
@@ -118,6 +123,7 @@ nat_truncated2.csv||nat_truncated2.csv:3: truncated line '100'
 nat_range.csv||nat_range.csv:3: numbers out of range
 nat_end.csv||nat_end.csv:2: end_ns 50 is before the last row
 nat_headeronly.csv||nat_headeronly.csv:2: no data rows
+nat_overflow.csv||nat_overflow.csv:7: the recorder lost edges \(overflow: 3 edges lost from t_ns 200\)
 nat_badtruth.csv||nat_badtruth.truth.csv:2: release 50 is not after press 100
 vcd_nochannel.vcd|--channel D7|vcd_nochannel.vcd:5: no channel 'D7' in this VCD \(channels: D0\)
 vcd_backwards.vcd||vcd_backwards.vcd:6: time goes backwards
