@@ -104,6 +104,11 @@ trace_t *cli_read_trace(const char *path, const trace_read_options_t *opts,
         *status = CLI_EXIT_USAGE;
         return NULL;
     }
+    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        fprintf(stderr, "bouncelab: %s: is a directory, not a trace\n", path);
+        *status = CLI_EXIT_USAGE;
+        return NULL;
+    }
     trace = trace_read(path, opts, detected, &error);
     if (trace == NULL) {
         cli_print_error(error);

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "cli_trace_options.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -84,6 +85,13 @@ int cmd_convert(int argc, char **argv)
             g_clear_pointer(&trace->truth, g_array_unref);
         }
         ok = trace_write_csv(trace, argv[2], &error);
+        if (ok && trace->truth == NULL && strcmp(argv[2], "-") != 0) {
+            /* a truth file left from an earlier OUT would be read as this trace's */
+            g_autofree char *stale = trace_truth_path(argv[2]);
+            if (g_file_test(stale, G_FILE_TEST_EXISTS) && g_remove(stale) == 0) {
+                fprintf(stderr, "bouncelab: note: removed %s (IN has no truth)\n", stale);
+            }
+        }
     }
     if (!ok) {
         cli_print_error(error);

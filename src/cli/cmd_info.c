@@ -77,16 +77,13 @@ static void print_presses(const trace_t *trace, int64_t settle_ns)
 static void print_summary(const char *path, const trace_t *trace, trace_format_t format,
                           int64_t settle_ns)
 {
-    g_autoptr(GArray) changes = trace_oracle_changes(trace, settle_ns);
     g_autofree char *duration = human_duration(trace->end_ns - trace->start_ns);
     g_autofree char *settle = util_format_duration(settle_ns);
     trace_stats_t stats;
-    gsize oracle_presses = 0;
+    gsize oracle_presses;
 
-    for (guint k = 0; k < changes->len; k++) {
-        oracle_presses += g_array_index(changes, trace_change_t, k).to_pressed ? 1 : 0;
-    }
     trace_stats_compute(trace, settle_ns, &stats);
+    oracle_presses = stats.presses;
     printf("file:      %s\n", path);
     printf("format:    %s\n", trace_format_description(format));
     printf("duration:  %s (%" PRId64 " ns to %" PRId64 " ns)\n", duration, trace->start_ns,

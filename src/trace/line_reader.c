@@ -10,6 +10,7 @@ trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
 {
     trace_line_reader_t *reader;
     FILE *file;
+    gint64 size = -1;
 
     if (strcmp(path, "-") == 0) {
         file = stdin;
@@ -28,12 +29,16 @@ trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
                         path);
             return NULL;
         }
+        if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            size = (gint64)st.st_size;
+        }
     }
     reader = g_new0(trace_line_reader_t, 1);
     reader->file = file;
     reader->path = g_strdup(path);
+    reader->size = size;
     reader->cap = TRACE_LINE_CHUNK_BYTES + TRACE_LINE_MAX_BYTES + 2;
-    reader->buf = g_malloc(reader->cap);
+    reader->buf = g_malloc0(reader->cap + TRACE_LINE_PAD);
     return reader;
 }
 
@@ -90,6 +95,39 @@ gboolean trace_line_reader_peek(trace_line_reader_t *reader, const char **data, 
     *data = reader->buf + reader->start;
     *len = reader->end - reader->start;
     return TRUE;
+}
+
+/* The last "\n" in s[0, n), or NULL. */
+static const char *last_newline(const char *s, gsize n)
+{
+    while (n > 0) {
+        if (s[--n] == '\n') {
+            return s + n;
+        }
+    }
+    return NULL;
+}
+
+trace_line_result_t trace_line_reader_window(trace_line_reader_t *reader, const char **start,
+                                             const char **end, GError **error)
+{
+    for (;;) {
+        const char *s = reader->buf + reader->start;
+        gsize have = reader->end - reader->start;
+        const char *nl = last_newline(s, have);
+
+        if (nl != NULL) {
+            *start = s;
+            *end = nl + 1;
+            return TRACE_LINE_OK;
+        }
+        if (reader->eof || have > TRACE_LINE_MAX_BYTES) {
+            return TRACE_LINE_EOF; /* trace_line_reader_next() returns the rest or the error */
+        }
+        if (!fill(reader, error)) {
+            return TRACE_LINE_ERROR;
+        }
+    }
 }
 
 trace_line_result_t trace_line_reader_next_slow(trace_line_reader_t *reader, char **line,

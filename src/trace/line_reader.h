@@ -20,6 +20,9 @@
 /** Bytes read per fread(): big enough that the call overhead vanishes. */
 #define TRACE_LINE_CHUNK_BYTES (1u << 20)
 
+/** Readable bytes past the data, so word-at-a-time parsers may read ahead. */
+#define TRACE_LINE_PAD 16u
+
 /** The longest line accepted (bytes, without the newline); longer is an error. */
 #define TRACE_LINE_MAX_BYTES (1u << 20)
 
@@ -38,6 +41,7 @@ typedef struct {
     gsize end;       /* one past the last byte read */
     gboolean eof;    /* fread() reached the end of the file */
     guint64 line_no; /* number of the line last returned, 1-based; 0 before the first */
+    gint64 size;     /* the file's size in bytes, -1 if unknown (a pipe) */
 } trace_line_reader_t;
 
 /**
@@ -57,6 +61,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(trace_line_reader_t, trace_line_reader_free)
  */
 gboolean trace_line_reader_peek(trace_line_reader_t *reader, const char **data, gsize *len,
                                 GError **error);
+
+/**
+ * For parsers with a fast path that works on many lines at once: the complete
+ * lines buffered from the current position, [*start, *end), *end just past
+ * the last "\n" (the bytes are not NUL-terminated, and TRACE_LINE_PAD bytes
+ * after *end may be read, never trusted). Refills when no complete line is
+ * buffered. TRACE_LINE_EOF when no complete line is left (a last line
+ * without "\n", or an over-long one, remains for trace_line_reader_next()).
+ */
+trace_line_result_t trace_line_reader_window(trace_line_reader_t *reader, const char **start,
+                                             const char **end, GError **error);
+
+/**
+ * Marks the bytes before `upto` (the start of a line inside the window) as
+ * read: `lines` lines, which advance reader->line_no.
+ */
+static inline void trace_line_reader_consume(trace_line_reader_t *reader, const char *upto,
+                                             guint64 lines)
+{
+    reader->start = (gsize)(upto - reader->buf);
+    reader->line_no += lines;
+}
 
 /** The slow path of trace_line_reader_next(): refills the buffer. Not for direct use. */
 trace_line_result_t trace_line_reader_next_slow(trace_line_reader_t *reader, char **line,

@@ -29,6 +29,33 @@ static const uint64_t pow10_table[MAX_POW10 + 1] = {
     UINT64_C(10000000000000000000),
 };
 
+trace_num_result_t trace_parse_int64_long(const char **p, int64_t *out)
+{
+    const char *s = *p;
+    gboolean neg = FALSE;
+    uint64_t v = 0;
+
+    if (*s == '-' || *s == '+') {
+        neg = *s == '-';
+        s++;
+    }
+    while ((unsigned)(*s - '0') < 10u) {
+        unsigned d = (unsigned)(*s - '0');
+        if (v > ((uint64_t)INT64_MAX - d) / 10u) {
+            while ((unsigned)(*s - '0') < 10u) {
+                s++;
+            }
+            *p = s;
+            return TRACE_NUM_RANGE;
+        }
+        v = v * 10u + d;
+        s++;
+    }
+    *p = s;
+    *out = neg ? -(int64_t)v : (int64_t)v;
+    return TRACE_NUM_OK;
+}
+
 trace_num_result_t trace_parse_decimal_raw(const char **p, trace_decimal_t *out)
 {
     const char *s = *p;

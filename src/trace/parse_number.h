@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef enum {
     TRACE_NUM_OK,
@@ -23,13 +24,19 @@ typedef struct {
     gboolean neg;
 } trace_decimal_t;
 
+/* Up to 18 decimal digits always fit in an int64_t: no overflow check needed. */
+#define TRACE_SAFE_DIGITS 18
+
+/** The slow path of trace_parse_int64() for long numbers; not for direct use. */
+trace_num_result_t trace_parse_int64_long(const char **p, int64_t *out);
+
 /** [+-]digits into an int64_t. */
 static inline trace_num_result_t trace_parse_int64(const char **p, int64_t *out)
 {
     const char *s = *p;
+    const char *digits;
     gboolean neg = FALSE;
     uint64_t v = 0;
-    const char *digits;
 
     if (*s == '-' || *s == '+') {
         neg = *s == '-';
@@ -37,23 +44,76 @@ static inline trace_num_result_t trace_parse_int64(const char **p, int64_t *out)
     }
     digits = s;
     while ((unsigned)(*s - '0') < 10u) {
-        unsigned d = (unsigned)(*s - '0');
-        if (v > (UINT64_C(9223372036854775807) - d) / 10u) {
-            while ((unsigned)(*s - '0') < 10u) {
-                s++;
-            }
-            *p = s;
-            return TRACE_NUM_RANGE;
-        }
-        v = v * 10u + d;
+        v = v * 10u + (unsigned)(*s - '0'); /* may wrap past 19 digits: redone below */
         s++;
     }
-    if (s == digits) {
-        return TRACE_NUM_MISSING;
+    if (G_UNLIKELY(s - digits > TRACE_SAFE_DIGITS || s == digits)) {
+        return s == digits ? TRACE_NUM_MISSING : trace_parse_int64_long(p, out);
     }
     *p = s;
     *out = neg ? -(int64_t)v : (int64_t)v;
     return TRACE_NUM_OK;
+}
+
+/** The value of 8 ASCII digits loaded little-endian (first digit in the low byte). */
+static inline uint64_t trace_swar_8_digits(uint64_t w)
+{
+    w -= UINT64_C(0x3030303030303030);
+    w = (w * 10u) + (w >> 8); /* pairs */
+    return (((w & UINT64_C(0x000000FF000000FF)) * UINT64_C(0x000F424000000064)) +
+            (((w >> 16) & UINT64_C(0x000000FF000000FF)) * UINT64_C(0x0000271000000001))) >>
+           32;
+}
+
+/**
+ * Unsigned digits into a uint64_t, eight at a time where it can: the fast
+ * path of line-window parsers, which may read up to 8 bytes past the number
+ * (TRACE_LINE_PAD). Returns the number of digits; more than
+ * TRACE_SAFE_DIGITS means the value may have wrapped and must be re-read
+ * with trace_parse_int64().
+ */
+static inline int trace_parse_digits_fast(const char **p, uint64_t *out)
+{
+    const char *s = *p;
+    uint64_t v = 0;
+    int n = 0;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+    static const uint64_t pow10[8] = {1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u};
+    for (;;) {
+        uint64_t w, bad;
+        int k;
+        memcpy(&w, s, sizeof w);
+        /* per byte: 0x33 for a digit; the first other byte ends the number */
+        bad = ((w & UINT64_C(0xF0F0F0F0F0F0F0F0)) |
+               (((w + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) >> 4)) ^
+              UINT64_C(0x3333333333333333);
+        if (bad == 0) {
+            v = v * UINT64_C(100000000) + trace_swar_8_digits(w);
+            s += 8;
+            n += 8;
+            continue;
+        }
+        k = __builtin_ctzll(bad) / 8; /* digits before it */
+        if (k > 0) {
+            /* the k digits to the top bytes, '0's below: an 8-digit number of value d1..dk */
+            w = (w << (8 * (8 - k))) | (UINT64_C(0x3030303030303030) >> (8 * k));
+            v = v * pow10[k] + trace_swar_8_digits(w);
+            s += k;
+            n += k;
+        }
+        break;
+    }
+#else
+    while ((unsigned)(*s - '0') < 10u) {
+        v = v * 10u + (unsigned)(*s - '0');
+        s++;
+        n++;
+    }
+#endif
+    *p = s;
+    *out = v;
+    return n;
 }
 
 /** Unsigned digits (no sign) into a uint64_t; RANGE above 2^63 - 1. */

@@ -3,6 +3,9 @@
 #include "trace_error.h"
 
 #include <stdarg.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 static void set_parse_error(GError **error, const char *path, guint64 line, const char *format,
                             va_list args) G_GNUC_PRINTF(4, 0);
@@ -45,6 +48,34 @@ void trace_builder_init(trace_builder_t *b, trace_t *trace)
     b->n = 0;
 }
 
+void trace_builder_reserve(trace_builder_t *b, guint64 edges)
+{
+    GArray *old = b->trace->edges;
+    GArray *room;
+
+    if (edges > TRACE_BUILDER_MAX_RESERVE) {
+        edges = TRACE_BUILDER_MAX_RESERVE;
+    }
+    if (edges <= old->len) {
+        return;
+    }
+    room = g_array_sized_new(FALSE, FALSE, sizeof(int64_t), (guint)edges);
+    g_array_append_vals(room, old->data, old->len);
+    g_array_unref(old);
+    b->trace->edges = room;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    {
+        /* the 2 MiB-aligned interior of the block; advice only, failure is harmless */
+        const uintptr_t huge = (uintptr_t)2 << 20;
+        uintptr_t lo = ((uintptr_t)room->data + huge - 1) & ~(huge - 1);
+        uintptr_t hi = ((uintptr_t)room->data + (uintptr_t)edges * sizeof(int64_t)) & ~(huge - 1);
+        if (hi > lo) {
+            (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+        }
+    }
+#endif
+}
+
 void trace_builder_flush(trace_builder_t *b)
 {
     if (b->n > 0) {
@@ -66,6 +97,12 @@ void trace_builder_finish(trace_builder_t *b, int64_t end_ns)
 char **trace_csv_fields(const char *line)
 {
     char **fields = g_strsplit(line, ",", -1);
+
+    if (fields[0] == NULL) { /* "" (or a line starting with a NUL byte): one empty field */
+        g_strfreev(fields);
+        fields = g_new0(char *, 2);
+        fields[0] = g_strdup("");
+    }
     for (char **f = fields; *f != NULL; f++) {
         g_strstrip(*f);
         /* quoted names ("Channel 0") lose their quotes */

@@ -9,16 +9,17 @@
  *   microseconds,logic,logic                  label=units (the time unit and "logic")
  *   1,1,0                                     one row per sample, or only changes (dedup)
  *
- * The time column is an integer count of sample periods in the label's
- * unit: libsigrok picks the unit as the first of 1, 1e3, 1e6, ... per second
- * at or above the samplerate, and the period as that divided by the
- * samplerate, an integer division (24 MHz gives 41 ns). So with a known
- * samplerate the time is read back as a sample number, k = time / period,
- * and placed exactly at k / samplerate; without one the label's unit is
- * taken as written. With dedup a row is written only when a value changes
- * (and at the end of each packet, which marks the length). Blank lines
- * separate frames and are skipped. With time=off there is no time column and
- * row n is sample n.
+ * The time column (time=true; libsigrok 0.5 leaves it out by default) is an
+ * integer count of sample periods in the label's unit: libsigrok picks the
+ * unit as the first of 1, 1e3, 1e6, ... per second at or above the
+ * samplerate, and the period as that divided by the samplerate, an integer
+ * division (24 MHz gives 41 ns), and it writes sample n at (n + 1) periods.
+ * So with a known samplerate the time is read back as a sample number,
+ * n = time / period - 1, placed exactly at n / samplerate, where sigrok's VCD
+ * puts it too; without one the label's unit is taken as written. With dedup a row is written only
+ * when a value changes (and at the end of each packet). The trace ends one sample period after the
+ * last row, where sigrok's VCD puts its length marker. Blank lines separate frames and are skipped.
+ * With time=off there is no time column and row n is sample n.
  */
 #include "reader_common.h"
 #include "trace_error.h"
@@ -34,6 +35,7 @@ typedef struct {
     int unit_div;         /* picoseconds: divide by 1000 instead */
     gboolean has_time;    /* the first column is the time */
     int column;           /* the channel's column index */
+    uint64_t last_sample; /* sample number of the last row, when the samplerate is known */
     char **channel_names; /* from "; Channels (n/m): a, b" */
 } sigrok_t;
 
@@ -169,11 +171,17 @@ static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *lin
     return TRUE;
 }
 
-/* k / samplerate in ns, rounded; k < 2^63 and samplerate <= 10 GHz keep it in range. */
+/* Sample k at k / samplerate, in ns, rounded; samplerate <= 10 GHz keeps it in range. */
 static inline gboolean sample_ns(const sigrok_t *s, uint64_t k, int64_t *ns)
 {
-    uint64_t q = k / s->samplerate, rem = k % s->samplerate;
+    uint64_t q, rem;
 
+    if (k == UINT64_MAX) {
+        *ns = -(int64_t)((NS_PER_S + s->samplerate / 2) / s->samplerate); /* time 0: sample -1 */
+        return TRUE;
+    }
+    q = k / s->samplerate;
+    rem = k % s->samplerate;
     if (q > (uint64_t)INT64_MAX / NS_PER_S) {
         return FALSE;
     }
@@ -182,7 +190,7 @@ static inline gboolean sample_ns(const sigrok_t *s, uint64_t k, int64_t *ns)
 }
 
 /* One data row; row_index counts rows for time=off. The hot path. */
-static inline gboolean read_row(trace_line_reader_t *r, const sigrok_t *s, trace_builder_t *b,
+static inline gboolean read_row(trace_line_reader_t *r, sigrok_t *s, trace_builder_t *b,
                                 const char *line, uint64_t row_index, GError **error)
 {
     const char *p = line;
@@ -206,7 +214,9 @@ static inline gboolean read_row(trace_line_reader_t *r, const sigrok_t *s, trace
                                   t, s->period);
                 return FALSE;
             }
-            if (G_UNLIKELY(!sample_ns(s, t / s->period, &t_ns))) {
+            /* libsigrok writes sample n with time (n + 1) periods; n is what counts */
+            s->last_sample = t / s->period - 1;
+            if (G_UNLIKELY(!sample_ns(s, s->last_sample, &t_ns))) {
                 trace_parse_error(error, r, "numbers out of range (time %" G_GUINT64_FORMAT ")", t);
                 return FALSE;
             }
@@ -219,7 +229,7 @@ static inline gboolean read_row(trace_line_reader_t *r, const sigrok_t *s, trace
             }
             t_ns = (int64_t)t * s->unit_ns;
         }
-    } else if (G_UNLIKELY(!sample_ns(s, row_index, &t_ns))) {
+    } else if (s->last_sample = row_index, G_UNLIKELY(!sample_ns(s, row_index, &t_ns))) {
         trace_parse_error(error, r, "numbers out of range (sample %" G_GUINT64_FORMAT ")",
                           row_index);
         return FALSE;
@@ -264,6 +274,7 @@ trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *o
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     g_autofree trace_builder_t *b = g_new(trace_builder_t, 1);
     sigrok_t s = {0};
+    int64_t end_ns;
     gboolean labels = FALSE, ok = FALSE;
     uint64_t row = 0;
     trace_line_result_t res;
@@ -305,7 +316,11 @@ trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *o
         trace_parse_error(error, r, labels ? "no data rows" : "missing header: no label line");
         goto out;
     }
-    trace_builder_finish(b, TRACE_BUILDER_NO_END);
+    /* the last sample lasts one period, as in sigrok's VCD, whose length marker follows it */
+    if (s.samplerate == 0 || !sample_ns(&s, s.last_sample + 1, &end_ns)) {
+        end_ns = TRACE_BUILDER_NO_END;
+    }
+    trace_builder_finish(b, end_ns);
     ok = TRUE;
 out:
     sigrok_clear(&s);

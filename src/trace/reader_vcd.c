@@ -8,16 +8,19 @@
  * or scope.name), else the first 1-bit variable. x and z keep the previous
  * level (a trace has two levels); before the first 0 or 1 the trace has not
  * started. Several changes of the wire at one timestamp: the last one
- * counts, as in a waveform viewer. Files written by bouncelab also carry the
- * active level, a time offset and a "truth" wire, which are read back.
+ * counts, as in a waveform viewer. A timestamp repeated (sigrok writes some)
+ * continues the same instant; one going backwards is an error. Files written by bouncelab also
+ * carry the active level, a time offset and a "truth" wire, which are read back.
  */
 #include "reader_common.h"
 #include "trace_error.h"
 
 typedef struct {
-    char *id;   /* identifier code */
-    char *name; /* reference, e.g. "D0" */
-    char *path; /* scope path and name, e.g. "top.btn" */
+    char *id; /* identifier code */
+    gsize id_len;
+    char *name;    /* reference, e.g. "D0" */
+    char *path;    /* scope path and name, e.g. "top.btn" */
+    char *indexed; /* name and bit index ("data[3]"), or NULL */
     int width;
 } vcd_var_t;
 
@@ -27,6 +30,7 @@ static void vcd_var_clear(gpointer p)
     g_free(v->id);
     g_free(v->name);
     g_free(v->path);
+    g_free(v->indexed);
 }
 
 /* Header keywords whose tokens run to $end. */
@@ -46,6 +50,7 @@ typedef struct {
     gboolean by_bouncelab;   /* a $comment says bouncelab wrote it */
     gboolean active_known, active_low;
     int64_t offset_ns;
+    uint64_t max_ticks; /* timestamps above this overflow int64 ns */
     /* data */
     const vcd_var_t *chan, *truth;
     gboolean in_comment; /* a $comment inside the data section */
@@ -156,10 +161,10 @@ static gboolean end_keyword(vcd_state_t *st)
         }
         v.width = (int)width;
         v.id = g_strdup(g_ptr_array_index(t, 2));
-        if (t->len > 4) { /* "data [3]": the index is part of the name */
-            v.name = g_strconcat(g_ptr_array_index(t, 3), g_ptr_array_index(t, 4), NULL);
-        } else {
-            v.name = g_strdup(g_ptr_array_index(t, 3));
+        v.id_len = strlen(v.id);
+        v.name = g_strdup(g_ptr_array_index(t, 3));
+        if (t->len > 4) { /* "data [3]": the bit index, also accepted as "data[3]" */
+            v.indexed = g_strconcat(v.name, g_ptr_array_index(t, 4), NULL);
         }
         g_ptr_array_add(st->scopes, NULL);
         scope = g_strjoinv(".", (char **)st->scopes->pdata);
@@ -254,7 +259,9 @@ static gboolean header_line(vcd_state_t *st, char **cursor, gboolean *done)
         } else if (tok[0] == '$') {
             st->keyword = KW_SKIP; /* $date, $version, and any other section */
         } else {
-            return fail(st, "unexpected text in the VCD header:", tok);
+            trace_parse_error(st->error, st->r,
+                              "unexpected '%s' in the VCD header (missing $enddefinitions?)", tok);
+            return FALSE;
         }
     }
 }
@@ -264,10 +271,12 @@ static const vcd_var_t *find_var(GArray *vars, const char *name)
     for (guint pass = 0; pass < 2; pass++) {
         for (guint i = 0; i < vars->len; i++) {
             const vcd_var_t *v = &g_array_index(vars, vcd_var_t, i);
-            if (pass == 0 ? (strcmp(v->name, name) == 0 || strcmp(v->path, name) == 0)
-                          : (g_ascii_strcasecmp(v->name, name) == 0 ||
-                             g_ascii_strcasecmp(v->path, name) == 0)) {
-                return v;
+            const char *names[] = {v->name, v->path, v->indexed};
+            for (gsize k = 0; k < G_N_ELEMENTS(names); k++) {
+                if (names[k] != NULL && (pass == 0 ? strcmp(names[k], name) == 0
+                                                   : g_ascii_strcasecmp(names[k], name) == 0)) {
+                    return v;
+                }
             }
         }
     }
@@ -321,19 +330,36 @@ static gboolean choose_channel(vcd_state_t *st)
 /* Ticks to ns; FALSE if out of range. */
 static inline gboolean ticks_to_ns(const vcd_state_t *st, uint64_t ticks, int64_t *ns)
 {
-    if (st->ts_div == 1) {
-        if (ticks > (uint64_t)INT64_MAX / (uint64_t)st->ts_mult) {
-            return FALSE;
-        }
-        *ns = (int64_t)(ticks * (uint64_t)st->ts_mult);
-    } else {
-        *ns = (int64_t)((ticks + (uint64_t)st->ts_div / 2) / (uint64_t)st->ts_div);
-    }
-    if (*ns > INT64_MAX - (st->offset_ns > 0 ? st->offset_ns : 0)) {
+    if (G_UNLIKELY(ticks > st->max_ticks)) {
         return FALSE;
     }
-    *ns += st->offset_ns;
+    if (st->ts_div == 1) {
+        *ns = (int64_t)(ticks * (uint64_t)st->ts_mult) + st->offset_ns;
+    } else {
+        *ns = (int64_t)((ticks + (uint64_t)st->ts_div / 2) / (uint64_t)st->ts_div) + st->offset_ns;
+    }
     return TRUE;
+}
+
+/* The largest timestamp that converts to int64 ns (with the offset), worked out once. */
+static void set_time_limit(vcd_state_t *st)
+{
+    uint64_t room = (uint64_t)INT64_MAX - (st->offset_ns > 0 ? (uint64_t)st->offset_ns : 0u);
+    st->max_ticks = st->ts_div == 1 ? room / (uint64_t)st->ts_mult : room;
+}
+
+/* Applies a pending value of the truth wire at t_ns. */
+static void commit_truth(vcd_state_t *st, trace_builder_t *b, int64_t t_ns)
+{
+    if (st->truth_pending != st->truth_level) {
+        if (st->truth_pending == 1) {
+            st->press_ns = t_ns;
+        } else if (st->truth_level == 1) {
+            trace_add_truth(b->trace, st->press_ns, t_ns);
+        }
+        st->truth_level = st->truth_pending;
+    }
+    st->truth_pending = -1;
 }
 
 /* Applies the changes pending at the current timestamp. */
@@ -359,22 +385,15 @@ static gboolean commit(vcd_state_t *st, trace_builder_t *b)
         st->pending = -1;
     }
     if (st->truth_pending >= 0) {
-        if (st->truth_pending != st->truth_level) {
-            if (st->truth_pending == 1) {
-                st->press_ns = t_ns;
-            } else if (st->truth_level == 1) {
-                trace_add_truth(b->trace, st->press_ns, t_ns);
-            }
-            st->truth_level = st->truth_pending;
-        }
-        st->truth_pending = -1;
+        commit_truth(st, b, t_ns);
     }
     return TRUE;
 }
 
 static inline gboolean is_id(const char *tok, gsize len, const vcd_var_t *v)
 {
-    return v != NULL && strlen(v->id) == len && memcmp(tok, v->id, len) == 0;
+    return v != NULL && v->id_len == len &&
+           (len == 1 ? tok[0] == v->id[0] : memcmp(tok, v->id, len) == 0);
 }
 
 /* A scalar or vector value for identifier `id`: 0/1 set the level, x/z keep it. */
@@ -421,6 +440,7 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
         case '#': {
             const char *p = tok + 1;
             uint64_t t;
+            int64_t t_ns;
             trace_num_result_t res = trace_parse_uint(&p, &t);
             if (res != TRACE_NUM_OK || p != s) {
                 return fail_token(
@@ -429,17 +449,20 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
             }
             if (st->have_time && t <= st->time) {
                 if (t == st->time) {
-                    trace_parse_error(st->error, st->r, "duplicate time #%" G_GUINT64_FORMAT, t);
-                } else {
-                    trace_parse_error(st->error, st->r,
-                                      "time goes backwards (#%" G_GUINT64_FORMAT
-                                      " after #%" G_GUINT64_FORMAT ")",
-                                      t, st->time);
+                    break; /* repeated, as sigrok writes sometimes: the same instant goes on */
                 }
+                trace_parse_error(st->error, st->r,
+                                  "time goes backwards (#%" G_GUINT64_FORMAT
+                                  " after #%" G_GUINT64_FORMAT ")",
+                                  t, st->time);
                 return FALSE;
             }
             if (!commit(st, b)) {
                 return FALSE;
+            }
+            if (!ticks_to_ns(st, t, &t_ns)) {
+                return fail_token(st, "numbers out of range (time too large for int64 ns):", tok,
+                                  len);
             }
             st->time = t;
             st->have_time = TRUE;
@@ -491,6 +514,97 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
             return fail_token(st, "unknown level or token", tok, len);
         }
     }
+}
+
+/*
+ * The fast path over whole read buffers, for the two shapes VCD writers use:
+ * "#t 0! 1\"" (sigrok: a time and its changes on one line) and "#t" and
+ * "0!" on lines of their own (HDL simulators), scalar values only. A line is
+ * checked whole before anything is applied; at the first line of any other
+ * shape (a vector, a keyword, an error) it stops and returns where, and
+ * data_line() takes that line.
+ */
+static const char *fast_lines(vcd_state_t *st, trace_builder_t *b, const char *s, const char *end,
+                              guint64 *lines)
+{
+    guint64 n = 0;
+
+    while (s < end) {
+        const char *p = s;
+        gboolean has_time = FALSE;
+        uint64_t t = 0;
+        int chan = -1, truth = -1;
+        int64_t new_ns; /* only checked: commit() converts again */
+
+        if (*p == '#') {
+            int digits;
+            p++;
+            digits = trace_parse_digits_fast(&p, &t);
+            if (G_UNLIKELY(digits == 0 || digits > TRACE_SAFE_DIGITS ||
+                           (st->have_time && t <= st->time) || !ticks_to_ns(st, t, &new_ns))) {
+                break;
+            }
+            has_time = TRUE;
+        }
+        for (;;) {
+            const char *id;
+            char v;
+            while (*p == ' ' || *p == '\t') {
+                p++;
+            }
+            if (*p == '\n' || (*p == '\r' && p[1] == '\n')) {
+                break;
+            }
+            v = *p;
+            if (G_UNLIKELY(v != '0' && v != '1' && v != 'x' && v != 'X' && v != 'z' && v != 'Z')) {
+                goto stop; /* anything else is data_line()'s */
+            }
+            id = ++p;
+            while (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+                p++;
+            }
+            if (G_UNLIKELY(p == id)) {
+                goto stop;
+            }
+            if (is_id(id, (gsize)(p - id), st->chan)) {
+                chan = v == '0' ? 0 : (v == '1' ? 1 : chan);
+            } else if (is_id(id, (gsize)(p - id), st->truth)) {
+                truth = v == '0' ? 0 : (v == '1' ? 1 : truth);
+            }
+        }
+        if (has_time) {
+            if (st->pending >= 0 || st->truth_pending >= 0) {
+                /* commit(), except that its errors are left to data_line() */
+                int64_t t_ns;
+                if (G_UNLIKELY(!ticks_to_ns(st, st->time, &t_ns))) {
+                    break;
+                }
+                if (st->pending >= 0) {
+                    if (G_UNLIKELY(b->started && t_ns <= b->last_ns)) {
+                        break;
+                    }
+                    trace_builder_level(b, t_ns, st->pending == 1);
+                    st->pending = -1;
+                }
+                if (G_UNLIKELY(st->truth_pending >= 0)) {
+                    commit_truth(st, b, t_ns);
+                }
+            }
+            st->time = t;
+            st->have_time = TRUE;
+        }
+        if (chan >= 0) {
+            st->pending = chan;
+        }
+        if (truth >= 0) {
+            st->truth_pending = truth;
+        }
+        s = p + (*p == '\r' ? 2 : 1);
+        n++;
+    }
+stop:
+    *lines = n;
+    return s;
 }
 
 static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done)
@@ -554,14 +668,9 @@ trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts
     st.truth_level = 0;
     trace_builder_init(b, trace);
 
-    while ((res = trace_line_reader_next(r, &line, &len, error)) == TRACE_LINE_OK) {
+    /* the header, up to $enddefinitions, one line at a time */
+    while (!header_done && (res = trace_line_reader_next(r, &line, &len, error)) == TRACE_LINE_OK) {
         char *rest = line;
-        if (G_LIKELY(header_done)) {
-            if (!data_line(&st, b, line)) {
-                return NULL;
-            }
-            continue;
-        }
         if (!header_line(&st, &rest, &header_done)) {
             return NULL;
         }
@@ -570,7 +679,42 @@ trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts
                 fail(&st, "missing $timescale (bouncelab cannot guess the time unit)", NULL);
                 return NULL;
             }
+            set_time_limit(&st);
             if (!choose_channel(&st) || !data_line(&st, b, rest)) {
+                return NULL;
+            }
+        }
+    }
+    /* each change takes at least 4 bytes ("#1 0!" has one, "#1\n0!\n" too, with a time) */
+    if (header_done && r->size > 0) {
+        trace_builder_reserve(b, (guint64)r->size / 4u);
+    }
+    /* value changes: the fast path over whole buffers, data_line() where it stops */
+    while (header_done) {
+        const char *s, *end, *stop;
+        guint64 n;
+        res = trace_line_reader_window(r, &s, &end, error);
+        if (res != TRACE_LINE_OK) {
+            break;
+        }
+        if (st.in_comment) {
+            stop = s; /* a $comment spans lines: data_line() skips it */
+            n = 0;
+        } else {
+            stop = fast_lines(&st, b, s, end, &n);
+        }
+        trace_line_reader_consume(r, stop, n);
+        if (stop < end) {
+            res = trace_line_reader_next(r, &line, &len, error);
+            if (res != TRACE_LINE_OK || !data_line(&st, b, line)) {
+                return NULL;
+            }
+        }
+    }
+    if (header_done && res != TRACE_LINE_ERROR) {
+        /* a last line without a newline */
+        while ((res = trace_line_reader_next(r, &line, &len, error)) == TRACE_LINE_OK) {
+            if (!data_line(&st, b, line)) {
                 return NULL;
             }
         }

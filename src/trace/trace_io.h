@@ -54,8 +54,8 @@ typedef enum {
 typedef struct {
     trace_format_t format; /**< AUTO (default): by content, then extension */
     const char *channel;   /**< wire or column name; NULL: the only or first one */
-    double vil_v;          /**< analog: below this the input reads 0 (V) */
-    double vih_v;          /**< analog: above this the input reads 1 (V) */
+    double vil_v;          /**< analog: at or below this the input reads 0 (V) */
+    double vih_v;          /**< analog: at or above this the input reads 1 (V) */
     int64_t gap_ns;        /**< BBB: quiet time between tests (ns) */
     trace_active_t active; /**< which level means pressed */
 } trace_read_options_t;
@@ -67,9 +67,10 @@ void trace_read_options_init(trace_read_options_t *opts);
  * Reads a trace in any known format ("-" reads standard input). The trace is
  * named after the file (base name without extension). `detected` (may be
  * NULL) receives the format used. Errors: TRACE_ERROR_IO (cannot open or
- * read), TRACE_ERROR_PARSE ("FILE:LINE: what is wrong"), TRACE_ERROR_INVALID
- * (bad options, e.g. no such channel, --vil not below --vih). `opts` NULL
- * means the defaults.
+ * read), TRACE_ERROR_PARSE ("FILE:LINE: what is wrong", also for a channel
+ * the file does not have), TRACE_ERROR_INVALID (bad option values, e.g.
+ * --vil not below --vih). `opts` NULL means the defaults. Big files are read
+ * at about 1 GB/s; memory is the trace itself, 8 bytes per edge.
  */
 trace_t *trace_read(const char *path, const trace_read_options_t *opts, trace_format_t *detected,
                     GError **error);

@@ -57,6 +57,8 @@ void trace_stats_compute(const trace_t *trace, int64_t settle_ns, trace_stats_t 
     memset(out, 0, sizeof *out);
     bounce_stats(trace, changes, TRUE, &out->make);
     bounce_stats(trace, changes, FALSE, &out->brk);
+    out->presses = out->make.n;
+    out->releases = out->brk.n;
     for (gsize i = 1; i < n; i++) {
         int64_t w = trace_edge_ns(trace, i) - trace_edge_ns(trace, i - 1);
         if (!out->has_pulse || w < out->shortest_pulse_ns) {

@@ -22,6 +22,8 @@ typedef struct {
 } trace_bounce_stats_t;
 
 typedef struct {
+    gsize presses;                 /**< real presses the oracle finds */
+    gsize releases;                /**< real releases */
     trace_bounce_stats_t make;     /**< presses */
     trace_bounce_stats_t brk;      /**< releases */
     gboolean has_pulse;            /**< at least two edges */

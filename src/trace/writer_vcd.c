@@ -1,10 +1,11 @@
 /*
  * The VCD writer: 1-bit signals side by side, 1 ns timescale, in the plain
  * layout every viewer reads (GTKWave, PulseView, sigrok-cli): one "#t" line
- * per instant with changes, one "<level><id>" line per change, initial
- * levels in a $dumpvars block at the start, and a last bare "#t" at the end
- * marking the length, as sigrok writes it. No $date, so the same input gives
- * the same bytes.
+ * per instant with changes, one "<level><id>" line per change, the initial
+ * levels as plain changes at the first timestamp (older libsigrok VCD
+ * importers, as in PulseView 0.4, skip $dumpvars blocks), and a last bare
+ * "#t" at the end marking the length, as sigrok writes it. No $date, so the
+ * same input gives the same bytes.
  */
 #include "trace_error.h"
 #include "trace_io.h"
@@ -119,12 +120,10 @@ gboolean trace_write_vcd(const char *path, const trace_vcd_signal_t *signals, gs
     level = g_new(gboolean, n_signals);
     last_written = (uint64_t)(start_ns - offset);
     put_time(out, last_written);
-    fputs("$dumpvars\n", out);
     for (gsize i = 0; i < n_signals; i++) {
         level[i] = signals[i].initial_level != FALSE;
         put_change(out, level[i], i);
     }
-    fputs("$end\n", out);
     for (;;) {
         int64_t t = INT64_MAX;
         gboolean any = FALSE;

@@ -22,6 +22,10 @@ cmp -s "$SCRATCH/events.csv" "$SCRATCH/want.csv" || fail "events: $(cat "$SCRATC
 # a capture that overflowed the recorder's queue is refused, naming the line
 run run "$CAPTURES/recorder_overflow.csv"
 expect_status 2 "an overflowed capture"
-expect_stderr 'recorder_overflow.csv:[0-9]+: ' "names the file and line"
+expect_stderr 'recorder_overflow.csv:[0-9]+: the recorder lost edges \(overflow: 8 edges lost' \
+  "names the file, the line and the loss"
+run run "$CAPTURES/recorder_stall.csv"
+expect_status 2 "a capture whose sampler stalled"
+expect_stderr 'recorder_stall.csv:[0-9]+: the recorder lost edges' "says so"
 
 finish

@@ -59,6 +59,38 @@ static void both_edges(void **state)
     assert_int_equal(r->gpio_entries, 3);
 }
 
+/* Rising only: the bounce up at 1001 interrupts; the entry at 1003 reads the
+ * pin then, low again after the fall at 1003 (an edge at the entry counts):
+ * a press, though a rising edge started it. The release enters at 50002. */
+static void rising_reads_level_at_entry(void **state)
+{
+    g_autoptr(trace_t) t = bouncy_trace();
+    sim_config_t cfg;
+    (void)state;
+
+    irq_config(&cfg, DEBOUNCE_NONE, SIM_TRIGGER_RISING, 0);
+    g_autoptr(sim_result_t) r = EXPECT(t, &cfg, PR(1003 * US), RL(50002 * US));
+    assert_int_equal(r->gpio_entries, 2);
+}
+
+/* A level-high trigger on a pull-up button (idle high) storms all the time
+ * the button is released: pin low only 1000..1020 us of a 2 ms trace.
+ * Pending from 0: entries at 2 + 5k while the pin is high at each handler
+ * end 5 + 5k, i.e. k = 0..199 (the end at 1000 sees it low); pending again
+ * at 1020: entries at 1022 + 5j up to the end, 1022 + 5*195 = 1997:
+ * 200 + 196 = 396 entries, and never a press (the pin reads high at each). */
+static void level_high_trigger_on_pull_up_storms(void **state)
+{
+    const int64_t e[] = {1000 * US, 1020 * US};
+    g_autoptr(trace_t) t = make_trace(TRUE, e, G_N_ELEMENTS(e), 2 * MS);
+    sim_config_t cfg;
+    (void)state;
+
+    irq_config(&cfg, DEBOUNCE_NONE, SIM_TRIGGER_HIGH, 0);
+    g_autoptr(sim_result_t) r = EXPECT_NONE(t, &cfg);
+    assert_int_equal(r->gpio_entries, 396);
+}
+
 /* lockout 5 ms: the press at 1007 locks until tick 6007; the alarm fires
  * 1 us later (6008), finds the pin still low: nothing. The release at 50002
  * locks until 55002; its alarm at 55003 finds it still high. */
@@ -231,6 +263,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(falling_reads_level_at_entry),
         cmocka_unit_test(both_edges),
+        cmocka_unit_test(rising_reads_level_at_entry),
+        cmocka_unit_test(level_high_trigger_on_pull_up_storms),
         cmocka_unit_test(lockout_alarm_path),
         cmocka_unit_test(defer_reports_from_alarm),
         cmocka_unit_test(edges_coalesce_while_pending),
