@@ -36,7 +36,7 @@ sim_result_t *sim_run(const trace_t *trace, const sim_config_t *cfg, const sim_r
 {
     sim_result_t *result;
 
-    if (!sim_config_validate(cfg, error)) {
+    if (!sim_config_validate(cfg, error) || !trace_check_time_limit(trace, error)) {
         return NULL;
     }
     result = sim_result_new(record);

@@ -91,6 +91,37 @@ static gboolean latency_ok(const char *what, const sim_latency_t *l, GError **er
     return TRUE;
 }
 
+/* Durations past SIM_MAX_DURATION_NS could overflow a time plus them. */
+static gboolean durations_ok(const sim_config_t *cfg, GError **error)
+{
+    const struct {
+        const char *what;
+        int64_t ns;
+    } durations[] = {
+        {"the poll interval", cfg->interval_ns},
+        {"the poll phase", cfg->phase_ns},
+        {"the poll jitter", cfg->jitter_ns},
+        {"the interrupt latency", cfg->irq_latency.base_ns},
+        {"the interrupt jitter", cfg->irq_latency.jitter_ns},
+        {"the interrupt tail", cfg->irq_latency.tail_ns},
+        {"the alarm latency", cfg->alarm_latency.base_ns},
+        {"the alarm jitter", cfg->alarm_latency.jitter_ns},
+        {"the alarm tail", cfg->alarm_latency.tail_ns},
+        {"the handler time", cfg->handler_ns},
+        {"the hold-off", cfg->holdoff_ns},
+        {"the main-loop period", cfg->main_loop_ns},
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(durations); i++) {
+        if (durations[i].ns > SIM_MAX_DURATION_NS) {
+            g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID, "%s must be at most 365 days",
+                        durations[i].what);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 static uint64_t window_ticks(int64_t ns)
 {
     return (uint64_t)((ns + SIM_TICK_NS - 1) / SIM_TICK_NS);
@@ -111,6 +142,9 @@ gboolean sim_config_validate(const sim_config_t *cfg, GError **error)
                     "windows must be between 0 and %u us (the core compares 32-bit us ticks "
                     "wrap-safely)",
                     (unsigned)DEBOUNCE_TICK_MAX_SPAN);
+        return FALSE;
+    }
+    if (!durations_ok(cfg, error)) {
         return FALSE;
     }
     if (cfg->mode == SIM_MODE_POLL) {

@@ -14,6 +14,14 @@
 /** The core's tick: the RP2040 timer counts microseconds. */
 #define SIM_TICK_NS INT64_C(1000)
 
+/**
+ * The longest duration a configuration may hold (interval, phase, jitter,
+ * latencies, handler time, hold-off, main-loop period): 365 days. With trace
+ * times within TRACE_TIME_LIMIT_NS (2^61 ns), a time plus all of them still
+ * fits an int64_t.
+ */
+#define SIM_MAX_DURATION_NS (INT64_C(365) * 24 * 3600 * 1000000000)
+
 typedef enum {
     SIM_MODE_POLL, /**< read the pin every interval */
     SIM_MODE_IRQ,  /**< GPIO interrupt, plus an alarm when the core asks for a deadline */
@@ -98,8 +106,9 @@ void sim_config_set_runtime(sim_config_t *cfg, sim_runtime_t runtime);
 
 /**
  * Checks that a configuration can be simulated (windows in range, jitter
- * below the interval, no integrator in interrupt mode...); FALSE with a
- * SIM_ERROR_INVALID error saying what to change.
+ * below the interval, durations up to SIM_MAX_DURATION_NS, no integrator in
+ * interrupt mode...); FALSE with a SIM_ERROR_INVALID error saying what to
+ * change.
  */
 gboolean sim_config_validate(const sim_config_t *cfg, GError **error);
 

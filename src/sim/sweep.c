@@ -129,6 +129,11 @@ static gboolean validate(const sim_sweep_plan_t *plan, GError **error)
 {
     const sim_sweep_spec_t *spec = plan->spec;
 
+    for (guint t = 0; t < spec->traces->len; t++) {
+        if (!trace_check_time_limit(g_ptr_array_index(spec->traces, t), error)) {
+            return FALSE;
+        }
+    }
     for (guint a = 0; a < spec->algos->len; a++) {
         for (guint m = 0; m < spec->modes->len; m++) {
             sim_mode_t mode = g_array_index(spec->modes, sim_mode_t, m);
@@ -241,7 +246,7 @@ static void run_row(const sim_sweep_spec_t *spec, sim_sweep_row_t *row)
     const trace_t *trace = g_ptr_array_index(spec->traces, row->trace_index);
     g_autoptr(sim_result_t) result = sim_run(trace, &row->cfg, NULL, NULL);
 
-    /* the plan validated every setting, so sim_run cannot refuse one */
+    /* the plan validated every setting and trace, so sim_run cannot refuse one */
     g_assert(result != NULL);
     sim_metrics_compute(trace, &row->cfg, result, &row->metrics, NULL);
 }

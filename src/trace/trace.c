@@ -81,6 +81,35 @@ gboolean trace_level_at(const trace_t *trace, int64_t t_ns)
     return n == 0 ? trace->initial_level : trace_level_after(trace, n - 1);
 }
 
+static gboolean time_ok(int64_t t_ns, const char *what, GError **error)
+{
+    if (t_ns >= -TRACE_TIME_LIMIT_NS && t_ns <= TRACE_TIME_LIMIT_NS) {
+        return TRUE;
+    }
+    g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
+                "%s at %" G_GINT64_FORMAT " ns is beyond the %" G_GINT64_FORMAT
+                " ns (about 73 years) either side of 0 that bouncelab handles",
+                what, t_ns, TRACE_TIME_LIMIT_NS);
+    return FALSE;
+}
+
+gboolean trace_check_time_limit(const trace_t *trace, GError **error)
+{
+    /* edges lie within [start, end] */
+    if (!time_ok(trace->start_ns, "the start", error) ||
+        !time_ok(trace->end_ns, "the end", error)) {
+        return FALSE;
+    }
+    for (gsize i = 0; i < trace_n_truth(trace); i++) {
+        const trace_interval_t *p = trace_truth_at(trace, i);
+        if (!time_ok(p->press_ns, "a true press", error) ||
+            !time_ok(p->release_ns, "a true release", error)) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 void trace_add_truth(trace_t *trace, int64_t press_ns, int64_t release_ns)
 {
     trace_interval_t interval = {press_ns, release_ns};

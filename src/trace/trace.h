@@ -12,6 +12,15 @@
 #include <glib.h>
 #include <stdint.h>
 
+/**
+ * Every time a trace holds (start, end, edges, truth) lies within this many
+ * ns of 0: 2^61 ns, about 73 years (ns since the Unix epoch fit until 2043).
+ * Then the difference of any two times fits an int64_t, and so does a time
+ * plus any simulated duration, so nothing downstream can overflow.
+ * trace_read() refuses a file beyond it.
+ */
+#define TRACE_TIME_LIMIT_NS (INT64_C(1) << 61)
+
 /** release_ns of a true press still held when the trace ends. */
 #define TRACE_NO_RELEASE INT64_C(-1)
 
@@ -79,6 +88,12 @@ gsize trace_edges_upto(const trace_t *trace, int64_t t_ns);
 
 /** Electrical level at instant t_ns (an edge at exactly t_ns counts as done). */
 gboolean trace_level_at(const trace_t *trace, int64_t t_ns);
+
+/**
+ * TRUE when every time of the trace is within +-TRACE_TIME_LIMIT_NS; else
+ * FALSE with TRACE_ERROR_INVALID naming the time that is not.
+ */
+gboolean trace_check_time_limit(const trace_t *trace, GError **error);
 
 /** Appends a true press interval (ns); creates the truth list if needed. */
 void trace_add_truth(trace_t *trace, int64_t press_ns, int64_t release_ns);

@@ -322,6 +322,11 @@ trace_t *trace_read(const char *path, const trace_read_options_t *opts, trace_fo
     if (trace == NULL) {
         return NULL;
     }
+    if (!trace_check_time_limit(trace, error)) {
+        g_prefix_error(error, "%s: ", path);
+        trace_free(trace);
+        return NULL;
+    }
     g_free(trace->name);
     trace->name = name_from_path(path);
     if (opts->active != TRACE_ACTIVE_AUTO) {

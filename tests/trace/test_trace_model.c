@@ -2,10 +2,12 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <cmocka.h>
 
 #include "trace.h"
+#include "trace_error.h"
 
 static void push_keeps_only_changes(void **state)
 {
@@ -81,6 +83,36 @@ static void truth_list(void **state)
     assert_int_equal(trace_truth_at(t, 1)->release_ns, TRACE_NO_RELEASE);
 }
 
+/* Every time within +-2^61 ns passes; one ns beyond, in start, end or truth, fails. */
+static void time_limit(void **state)
+{
+    const int64_t lim = INT64_C(2305843009213693952); /* 2^61, written out */
+    g_autoptr(GError) error = NULL;
+    (void)state;
+
+    assert_int_equal(TRACE_TIME_LIMIT_NS, lim);
+    g_autoptr(trace_t) t = trace_new("t", TRUE, TRUE, -lim);
+    assert_true(trace_push_level(t, lim, FALSE));
+    trace_add_truth(t, -lim, lim);
+    trace_add_truth(t, 0, TRACE_NO_RELEASE);
+    assert_true(trace_check_time_limit(t, NULL));
+
+    t->end_ns = lim + 1;
+    assert_false(trace_check_time_limit(t, &error));
+    assert_true(g_error_matches(error, TRACE_ERROR, TRACE_ERROR_INVALID));
+    assert_non_null(strstr(error->message, "the end at 2305843009213693953 ns is beyond"));
+    g_clear_error(&error);
+    t->end_ns = lim;
+
+    t->start_ns = -lim - 1;
+    assert_false(trace_check_time_limit(t, NULL));
+    t->start_ns = -lim;
+
+    trace_add_truth(t, INT64_MAX - 1, TRACE_NO_RELEASE);
+    assert_false(trace_check_time_limit(t, &error));
+    assert_non_null(strstr(error->message, "a true press at 9223372036854775806 ns"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -89,6 +121,7 @@ int main(void)
         cmocka_unit_test(change_at_start_sets_initial_level),
         cmocka_unit_test(level_at),
         cmocka_unit_test(truth_list),
+        cmocka_unit_test(time_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
