@@ -6,12 +6,13 @@
  *
  * Input: byte 0 = algorithm (low 3 bits, modulo 5), active-low (bit 3),
  * initial level (bit 4), counting levels with a hold-off (bit 5), a main
- * loop (bit 6); 2 bytes each: press window, release window (x 100 ns),
- * interval (x 40 ns, + 1), phase and jitter (modulo the interval), main
- * loop period (x 10 us), hold-off (x 100 us); 4 bytes each: trace start
- * (signed ns), the core's start tick, the jitter seed; 2 bytes: time after
- * the last edge (x 1 us); then 2-byte edges: bit 15 set, a delay of up to
- * 32 ms in 1 us steps, else up to 32 us in 1 ns steps.
+ * loop (bit 6), the trace at the edge of TRACE_TIME_LIMIT_NS (bit 7; the
+ * sign of the start says which edge); 2 bytes each: press window, release
+ * window (x 100 ns), interval (x 40 ns, + 1), phase and jitter (modulo the
+ * interval), main loop period (x 10 us), hold-off (x 100 us); 4 bytes each:
+ * trace start (signed ns), the core's start tick, the jitter seed; 2 bytes:
+ * time after the last edge (x 1 us); then 2-byte edges: bit 15 set, a delay
+ * of up to 32 ms in 1 us steps, else up to 32 us in 1 ns steps.
  */
 #include "fuzz_util.h"
 
@@ -41,6 +42,8 @@ static void compare_events(const char *what, const GArray *jump, const GArray *s
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static int64_t edges[MAX_EDGES];
+    gsize n_edges;
     fuzz_bytes_t b = {data, size};
     uint32_t head = fuzz_take(&b, 1);
     gboolean active_low = (head & 0x08u) != 0;
@@ -64,15 +67,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cfg.seed = fuzz_take(&b, 4);
     span = (int64_t)fuzz_take(&b, 2) * 1000;
 
-    g_autoptr(trace_t) trace = trace_new("fuzz", level, active_low, start);
-    now = start;
-    for (int n = 0; b.left >= 2 && n < MAX_EDGES; n++) {
+    /* edges relative to the start first, so the trace can be placed at the limit */
+    now = 0;
+    for (n_edges = 0; b.left >= 2 && n_edges < MAX_EDGES; n_edges++) {
         uint32_t rec16 = fuzz_take(&b, 2);
         now += (rec16 & 0x8000u) ? (int64_t)(rec16 & 0x7fffu) * 1000 : (int64_t)rec16 + 1;
-        level = !level;
-        trace_push_level(trace, now, level);
+        edges[n_edges] = now;
     }
-    trace->end_ns = now + span;
+    if (head & 0x80u) {
+        start = start < 0 ? -TRACE_TIME_LIMIT_NS : TRACE_TIME_LIMIT_NS - (now + span);
+    }
+    g_autoptr(trace_t) trace = trace_new("fuzz", level, active_low, start);
+    for (gsize i = 0; i < n_edges; i++) {
+        level = !level;
+        trace_push_level(trace, start + edges[i], level);
+    }
+    trace->end_ns = start + now + span;
 
     span = trace->end_ns - trace->start_ns;
     if (span / cfg.interval_ns > MAX_POLLS) {
