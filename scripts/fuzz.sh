@@ -7,9 +7,10 @@
 # tests' fixtures for the readers); what a run learns accumulates in
 # build-fuzz/corpus/HARNESS, so a later run starts from there.
 #
-# usage: scripts/fuzz.sh [--time SECONDS] [--jobs N] [HARNESS...]
-#   --time  seconds per harness (default 30: the CI run)
-#   --jobs  harnesses run at once (default: the number of cores, at most 2)
+# usage: scripts/fuzz.sh [--time SECONDS] [--jobs N] [--build DIR] [HARNESS...]
+#   --time   seconds per harness (default 30: the CI run)
+#   --jobs   harnesses run at once (default: the number of cores, at most 2)
+#   --build  build directory (default build-fuzz)
 # A long run: scripts/fuzz.sh --time 600
 # A summary table is written to build-fuzz/fuzz-summary.md.
 set -euo pipefail
@@ -23,6 +24,7 @@ TIMEOUT_S=10
 RSS_LIMIT_MB=2048
 
 seconds=30
+build=build-fuzz
 jobs=$(nproc 2>/dev/null || echo 1)
 [ "$jobs" -gt 2 ] && jobs=2
 harnesses=()
@@ -30,14 +32,14 @@ while [ $# -gt 0 ]; do
   case "$1" in
   --time) seconds=${2:?--time needs seconds}; shift 2 ;;
   --jobs) jobs=${2:?--jobs needs a number}; shift 2 ;;
-  -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --build) build=${2:?--build needs a directory}; shift 2 ;;
+  -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
   -*) echo "fuzz: unknown option $1" >&2; exit 2 ;;
   *) harnesses+=("$1"); shift ;;
   esac
 done
 [ ${#harnesses[@]} -gt 0 ] || harnesses=("${all[@]}")
 
-build=build-fuzz
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBOUNCELAB_FUZZ=ON >/dev/null
 cmake --build "$build" -j "$jobs" --target fuzz_harnesses >/dev/null
