@@ -167,8 +167,8 @@ sim_sweep_plan_t *sim_sweep_plan_new(const sim_sweep_spec_t *spec, GError **erro
     g_return_val_if_fail(spec->shard_count > 0 && spec->shard_index < spec->shard_count, NULL);
     plan->spec = spec;
     for (guint m = 0; m < spec->modes->len; m++) {
-        plan->per_algo +=
-            spec->windows_ns->len * points_of(spec, g_array_index(spec->modes, sim_mode_t, m));
+        plan->per_algo += (gsize)spec->windows_ns->len *
+                          points_of(spec, g_array_index(spec->modes, sim_mode_t, m));
     }
     plan->total = plan->per_algo * spec->algos->len * spec->traces->len;
     if (plan->total > 0 && !validate(plan, error)) {
@@ -291,7 +291,7 @@ gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_row_fn on_r
 
     /* enough rows in flight to keep every thread busy while the calling
      * thread waits for the oldest one, few enough that a stop is quick */
-    run.n_slots = 8u * threads;
+    run.n_slots = (gsize)8u * threads;
     run.slots = g_new0(sim_sweep_row_t, run.n_slots);
     finished = g_new0(gboolean, run.n_slots);
     run.done = g_async_queue_new();
