@@ -23,7 +23,7 @@
 #define DEFAULT_RUNTIMES  "c,mpy-hard,mpy-soft"
 /* A range START:STOP:STEP may not expand to more than this many windows. */
 #define MAX_WINDOWS        100000
-#define PROGRESS_PERIOD_US G_USEC_PER_SEC / 10
+#define PROGRESS_PERIOD_US (G_USEC_PER_SEC / 10)
 
 typedef struct {
     char *output;

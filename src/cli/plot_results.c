@@ -204,7 +204,6 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
         g_auto(GStrv) fields = NULL;
         g_autofree char *problem = NULL;
         g_autoptr(GError) row_error = NULL;
-        guint n = 0;
 
         line_no++;
         while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) {
@@ -215,6 +214,7 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
         } else if (length == 0) {
             problem = g_strdup("empty line");
         } else {
+            guint n;
             fields = g_strsplit(line, ",", -1);
             n = g_strv_length(fields);
             if (line_no == 1) {

@@ -233,7 +233,7 @@ static gboolean from_name(const char *what, const char *const *names, gsize n, c
 #define NAME_FUNCS(type, what, names)                                                              \
     const char *sim_##type##_name(sim_##type##_t v)                                                \
     {                                                                                              \
-        return (gsize)v < G_N_ELEMENTS(names) ? names[v] : "?";                                    \
+        return (gsize)v < G_N_ELEMENTS(names) ? (names)[v] : "?";                                  \
     }                                                                                              \
     gboolean sim_##type##_from_name(const char *name, sim_##type##_t *out, GError **error)         \
     {                                                                                              \

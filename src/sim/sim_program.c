@@ -32,11 +32,11 @@ static int64_t ticks_diff(uint32_t a, uint32_t b)
 static gboolean holdoff_allows(sim_program_t *p, int64_t t_ns)
 {
     uint32_t now = sim_program_ticks_ms(p, t_ns);
-    int64_t elapsed;
 
     if (p->cfg->holdoff_ns > 0 && p->counted) {
-        elapsed = p->cfg->holdoff_compare == SIM_HOLDOFF_PLAIN ? (int64_t)now - (int64_t)p->last_ms
-                                                               : ticks_diff(now, p->last_ms);
+        int64_t elapsed = p->cfg->holdoff_compare == SIM_HOLDOFF_PLAIN
+                              ? (int64_t)now - (int64_t)p->last_ms
+                              : ticks_diff(now, p->last_ms);
         if (elapsed <= p->cfg->holdoff_ns / MS) {
             return FALSE;
         }

@@ -93,12 +93,12 @@ trace_num_result_t trace_parse_decimal_raw(const char **p, trace_decimal_t *out)
     if (*s == 'e' || *s == 'E') {
         const char *e = s + 1;
         gboolean eneg = FALSE;
-        int ev = 0;
         if (*e == '-' || *e == '+') {
             eneg = *e == '-';
             e++;
         }
         if ((unsigned)(*e - '0') < 10u) {
+            int ev = 0;
             while ((unsigned)(*e - '0') < 10u) {
                 if (ev < EXP_CLAMP) {
                     ev = ev * 10 + (*e - '0');

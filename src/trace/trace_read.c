@@ -156,7 +156,7 @@ trace_format_t trace_detect_format(const char *path, const char *head, gsize len
         body += 3; /* UTF-8 byte order mark, as some Windows tools write */
     }
     lines = g_strsplit(body, "\n", DETECT_MAX_LINES + 1);
-    for (n = 0; lines[n] != NULL && n < DETECT_MAX_LINES; n++) {
+    for (n = 0; n < DETECT_MAX_LINES && lines[n] != NULL; n++) {
         g_strchomp(lines[n]);
         if (first < 0 && lines[n][0] != '\0') {
             first = n;

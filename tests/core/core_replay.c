@@ -38,9 +38,12 @@ size_t core_run_driven_extra(const core_case_t *c, uint32_t base, const uint32_t
         if (i < c->n_inputs) {
             next = c->inputs[i].t;
         }
+        /* extra is NULL only with n_extra 0, so neither line reads it then */
+        /* cppcheck-suppress nullPointer */
         while (x < n_extra && extra[x] <= t) {
             x++;
         }
+        /* cppcheck-suppress nullPointer */
         if (x < n_extra && extra[x] < next) {
             next = extra[x];
         }
