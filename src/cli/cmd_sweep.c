@@ -249,6 +249,7 @@ int cmd_sweep(int argc, char **argv)
     g_autoptr(sim_sweep_plan_t) plan = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(util_atomic_file_t) file = NULL;
+    g_autoptr(cli_interrupt_t) watch = NULL;
     g_auto(GStrv) paths = NULL;
     gint interrupted = 0;
     int64_t settle_ns = 0;
@@ -270,6 +271,9 @@ int cmd_sweep(int argc, char **argv)
     if (!cli_parse_options(context, &argc, &argv)) {
         goto out;
     }
+    /* from here on a SIGINT or SIGTERM is noted, not fatal: one that comes
+     * while traces load stops the sweep before its first row, cleanly */
+    watch = cli_interrupt_watch(&interrupted);
     if (!build_spec(&o, &so, spec) || !cli_sim_options_settle(&so, &settle_ns) ||
         !cli_trace_read_options(&ro, &read_opts)) {
         goto out;
@@ -316,7 +320,6 @@ int cmd_sweep(int argc, char **argv)
         if (spec->shard_index == 0) {
             fputs(cli_results_csv_header, s.out);
         }
-        g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch(&interrupted);
         done = sim_sweep_run(plan, threads, on_row, stop_requested, &s);
         g_clear_pointer(&watch, cli_interrupt_unwatch);
         if (done < sim_sweep_plan_rows(plan)) {

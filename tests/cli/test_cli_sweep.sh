@@ -71,6 +71,34 @@ for sig in INT TERM; do
   ls "$SCRATCH" | grep -q 'tmp-' && fail "a temporary file was left: $(ls "$SCRATCH")"
 done
 
+# a signal while the traces are still loading stops the sweep before its
+# first row, with the same message and no file. The trace is a FIFO: the
+# helper's open for writing returns only once bouncelab has opened it to
+# read, which it does after it started watching for signals, so the signal
+# cannot come too early; bouncelab is the foreground job (a script's
+# background jobs ignore SIGINT) and tells the helper its pid through a file.
+for sig in INT TERM; do
+  fifo="$SCRATCH/early-$sig.csv"
+  mkfifo "$fifo"
+  (
+    exec 3>"$fifo"
+    kill -s "$sig" "$(cat "$SCRATCH/early.pid")"
+    cat "$DATA/press.csv" >&3
+  ) &
+  helper=$!
+  sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$SCRATCH/early.pid" "$BOUNCELAB" sweep "$fifo" \
+    --algo defer --mode poll -o "$SCRATCH/early.csv" >"$OUT" 2>"$ERR"
+  status=$?
+  wait "$helper"
+  want=$([ "$sig" = INT ] && echo 130 || echo 143)
+  expect_status "$want" "sweep interrupted by SIG$sig while loading"
+  expect_stderr "sweep interrupted \((Interrupt|Terminated)\) after 0 of [0-9]+ rows; .*early.csv not written" \
+    "stopped before the first row"
+  [ ! -e "$SCRATCH/early.csv" ] || fail "early.csv was written"
+  ls "$SCRATCH" | grep -q 'tmp-' && fail "a temporary file was left: $(ls "$SCRATCH")"
+  rm -f "$fifo"
+done
+
 # a full disk: a clear message naming the file, exit 1 (/dev/full is written
 # in place: a device is never renamed over)
 run sweep "$DATA/press.csv" --algo defer --mode poll -o /dev/full
