@@ -8,6 +8,8 @@ packages=(
   libglib2.0-dev libcmocka-dev
   gnuplot-nox
   gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
+  clang libclang-rt-14-dev  # libFuzzer and clang's sanitizers (scripts/fuzz.sh)
+  clang-tidy cppcheck       # static analysis (scripts/analyse.sh)
 )
 
 missing=()
