@@ -103,6 +103,20 @@ static GArray *activity_edges(const GArray *activity, sim_activity_kind_t kind)
     return edges;
 }
 
+/* A VCD gives each wire its level at the start, then changes after it: a
+ * change at the very start (a read at phase 0, a handler entered at once)
+ * becomes the initial level. Returns the initial level. */
+static gboolean fold_start(GArray *edges, int64_t start_ns, gboolean initial)
+{
+    guint n = 0;
+
+    while (n < edges->len && g_array_index(edges, int64_t, n) <= start_ns) {
+        n++;
+    }
+    g_array_remove_range(edges, 0, n);
+    return (n & 1u) ? !initial : initial;
+}
+
 gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_config_t *cfg,
                               const sim_result_t *result)
 {
@@ -136,21 +150,26 @@ gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_
     signals[n++] =
         (trace_vcd_signal_t){"raw", trace->initial_level,
                              (const int64_t *)(void *)trace->edges->data, trace_n_edges(trace)};
+    pressed = fold_start(debounced, trace->start_ns, pressed);
     signals[n++] = (trace_vcd_signal_t){"debounced", pressed,
                                         (const int64_t *)(void *)debounced->data, debounced->len};
     if (cfg->mode == SIM_MODE_POLL) {
+        gboolean level = fold_start(reads, trace->start_ns, FALSE);
         signals[n++] =
-            (trace_vcd_signal_t){"reads", FALSE, (const int64_t *)(void *)reads->data, reads->len};
+            (trace_vcd_signal_t){"reads", level, (const int64_t *)(void *)reads->data, reads->len};
     } else {
-        signals[n++] = (trace_vcd_signal_t){"handler", FALSE,
+        gboolean level = fold_start(handler, trace->start_ns, FALSE);
+        signals[n++] = (trace_vcd_signal_t){"handler", level,
                                             (const int64_t *)(void *)handler->data, handler->len};
+        level = fold_start(alarm, trace->start_ns, FALSE);
         signals[n++] =
-            (trace_vcd_signal_t){"alarm", FALSE, (const int64_t *)(void *)alarm->data, alarm->len};
+            (trace_vcd_signal_t){"alarm", level, (const int64_t *)(void *)alarm->data, alarm->len};
     }
-    signals[n++] = (trace_vcd_signal_t){"press_events", FALSE,
+    signals[n++] = (trace_vcd_signal_t){"press_events", fold_start(presses, trace->start_ns, FALSE),
                                         (const int64_t *)(void *)presses->data, presses->len};
-    signals[n++] = (trace_vcd_signal_t){"release_events", FALSE,
-                                        (const int64_t *)(void *)releases->data, releases->len};
+    signals[n++] =
+        (trace_vcd_signal_t){"release_events", fold_start(releases, trace->start_ns, FALSE),
+                             (const int64_t *)(void *)releases->data, releases->len};
     comment =
         g_strdup_printf("bouncelab run: %s%s", desc,
                         result->activity_cut ? " (reads/handler runs cut short: too many)" : "");

@@ -35,6 +35,16 @@ run convert "$SCRATCH/irq.vcd" "$SCRATCH/handler.csv" --channel handler --active
 grep -qx '1252000,1' "$SCRATCH/handler.csv" && grep -qx '1255000,0' "$SCRATCH/handler.csv" ||
   fail "handler wire: $(cat "$SCRATCH/handler.csv")"
 
+# poll from phase 0: the first read is at the trace start, where the VCD
+# gives initial levels, so the reads wire starts high (toggled by that read)
+# and toggles at each later read: 1 ms, 2 ms, ... (20 ms: 21 reads)
+run run "$DATA/press.csv" --algo defer --window 2ms --interval 1ms --vcd "$SCRATCH/poll.vcd"
+expect_status 0 "run poll --vcd with a read at the start"
+run convert "$SCRATCH/poll.vcd" "$SCRATCH/reads.csv" --channel reads --active high
+expect_status 0 "the poll VCD reads back"
+sed -n '/^t_ns,level$/,$p' "$SCRATCH/reads.csv" | sed -n '2,4p' | tr '\n' ' ' | grep -qx '0,1 1000000,0 2000000,1 ' ||
+  fail "reads wire: $(head -n 12 "$SCRATCH/reads.csv")"
+
 # a preset: the tutorial's first loop counts every 1 ms pass that reads low:
 # 1..9 ms except 1.2..1.25 falls between reads: passes at 1,2,...,9 = 9 counts
 run run "$DATA/press.csv" --preset tutorial-poll-raw
