@@ -98,7 +98,9 @@ char *trace_truth_path(const char *trace_path);
  * Writes a trace in bouncelab's native CSV (header, then "t_ns,level" rows,
  * the first row giving the initial level) and, when the trace has truth,
  * its truth beside it (trace_truth_path(), "press_ns,release_ns" rows, an
- * empty release_ns for a press still held at the end).
+ * empty release_ns for a press still held at the end). Both are written out
+ * before either replaces an existing file, so a write error (a full disk)
+ * leaves the old pair as it was.
  */
 gboolean trace_write_csv(const trace_t *trace, const char *path, GError **error);
 

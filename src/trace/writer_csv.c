@@ -15,15 +15,8 @@ char *trace_truth_path(const char *trace_path)
     return g_strconcat(trace_path, ".truth.csv", NULL);
 }
 
-static gboolean write_truth(const trace_t *trace, const char *path, GError **error)
+static void write_truth_rows(const trace_t *trace, FILE *out)
 {
-    g_autoptr(util_atomic_file_t) file = util_atomic_file_open(path, error);
-    FILE *out;
-
-    if (file == NULL) {
-        return FALSE;
-    }
-    out = util_atomic_file_stream(file);
     fputs("press_ns,release_ns\n", out);
     for (gsize i = 0; i < trace_n_truth(trace); i++) {
         const trace_interval_t *iv = trace_truth_at(trace, i);
@@ -33,12 +26,12 @@ static gboolean write_truth(const trace_t *trace, const char *path, GError **err
             fprintf(out, "%" PRId64 ",%" PRId64 "\n", iv->press_ns, iv->release_ns);
         }
     }
-    return util_atomic_file_commit(g_steal_pointer(&file), error);
 }
 
 gboolean trace_write_csv(const trace_t *trace, const char *path, GError **error)
 {
     g_autoptr(util_atomic_file_t) file = util_atomic_file_open(path, error);
+    g_autoptr(util_atomic_file_t) truth = NULL;
     FILE *out;
 
     if (file == NULL) {
@@ -52,12 +45,24 @@ gboolean trace_write_csv(const trace_t *trace, const char *path, GError **error)
         fprintf(out, "%" PRId64 ",%d\n", trace_edge_ns(trace, i),
                 trace_level_after(trace, i) ? 1 : 0);
     }
-    if (!util_atomic_file_commit(g_steal_pointer(&file), error)) {
+    /* both are written out before either replaces an old file, so a full
+     * disk cannot leave a new trace beside the truth of an old one */
+    if (!util_atomic_file_finish(file, error)) {
         return FALSE;
     }
     if (trace->truth != NULL) {
         g_autofree char *truth_path = trace_truth_path(path);
-        return write_truth(trace, truth_path, error);
+        truth = util_atomic_file_open(truth_path, error);
+        if (truth == NULL) {
+            return FALSE;
+        }
+        write_truth_rows(trace, util_atomic_file_stream(truth));
+        if (!util_atomic_file_finish(truth, error)) {
+            return FALSE;
+        }
     }
-    return TRUE;
+    if (!util_atomic_file_commit(g_steal_pointer(&file), error)) {
+        return FALSE;
+    }
+    return truth == NULL || util_atomic_file_commit(g_steal_pointer(&truth), error);
 }

@@ -12,7 +12,8 @@
 struct util_atomic_file {
     char *path;     /* final name */
     char *tmp_path; /* NULL when writing straight to the target (stdout, a device, a FIFO) */
-    FILE *stream;
+    FILE *stream;   /* NULL once finished */
+    int err;        /* errno of a failed finish, else 0 */
 };
 
 /* The mode a new file gets from open(0666) under the current umask; umask()
@@ -103,44 +104,59 @@ static void file_free(util_atomic_file_t *file)
     g_free(file);
 }
 
-gboolean util_atomic_file_commit(util_atomic_file_t *file, GError **error)
+/* The error of a failed finish, naming the file. */
+static void set_write_error(const util_atomic_file_t *file, GError **error)
 {
-    int err = 0;
-
-    if (fflush(file->stream) != 0 || ferror(file->stream)) {
-        err = errno != 0 ? errno : EIO;
-    }
     if (file->tmp_path == NULL) {
-        gboolean is_stdout = file->stream == stdout;
-        if (!is_stdout && fclose(file->stream) != 0 && err == 0) {
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(file->err), "%s: write failed: %s",
+                    strcmp(file->path, "-") == 0 ? "standard output" : file->path,
+                    g_strerror(file->err));
+    } else {
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(file->err),
+                    "%s: write failed, nothing written: %s", file->path, g_strerror(file->err));
+    }
+}
+
+gboolean util_atomic_file_finish(util_atomic_file_t *file, GError **error)
+{
+    if (file->stream != NULL) {
+        int err = 0;
+        errno = 0;
+        if (fflush(file->stream) != 0 || ferror(file->stream)) {
+            err = errno != 0 ? errno : EIO; /* an earlier write failed: its errno is gone */
+        }
+        if (file->tmp_path != NULL && err == 0 && fsync(fileno(file->stream)) != 0 &&
+            errno != EINVAL) {
             err = errno;
         }
-        if (err != 0) {
-            g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: write failed: %s",
-                        is_stdout ? "standard output" : file->path, g_strerror(err));
+        if (file->stream != stdout && fclose(file->stream) != 0 && err == 0) {
+            err = errno;
         }
-        file_free(file);
-        return err == 0;
+        file->stream = NULL;
+        file->err = err;
+        if (err != 0 && file->tmp_path != NULL) {
+            g_unlink(file->tmp_path);
+        }
     }
-    if (err == 0 && fsync(fileno(file->stream)) != 0 && errno != EINVAL) {
-        err = errno;
-    }
-    if (fclose(file->stream) != 0 && err == 0) {
-        err = errno;
-    }
-    file->stream = NULL;
-    if (err == 0 && g_rename(file->tmp_path, file->path) != 0) {
-        err = errno;
-    }
-    if (err != 0) {
-        g_unlink(file->tmp_path);
-        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err),
-                    "%s: write failed, nothing written: %s", file->path, g_strerror(err));
-        file_free(file);
+    if (file->err != 0) {
+        set_write_error(file, error);
         return FALSE;
     }
-    file_free(file);
     return TRUE;
+}
+
+gboolean util_atomic_file_commit(util_atomic_file_t *file, GError **error)
+{
+    gboolean ok = util_atomic_file_finish(file, error);
+
+    if (ok && file->tmp_path != NULL && g_rename(file->tmp_path, file->path) != 0) {
+        file->err = errno;
+        g_unlink(file->tmp_path);
+        set_write_error(file, error);
+        ok = FALSE;
+    }
+    file_free(file);
+    return ok;
 }
 
 void util_atomic_file_abort(util_atomic_file_t *file)

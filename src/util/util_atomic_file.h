@@ -31,9 +31,18 @@ const char *util_atomic_file_temp_path(const util_atomic_file_t *file);
 const char *util_atomic_file_path(const util_atomic_file_t *file);
 
 /**
- * Flushes, syncs and closes the temporary file and renames it to the final
- * path; on any write error (e.g. a full disk) removes it instead and fails
- * with an error naming the path. Frees `file` either way.
+ * Flushes, syncs and closes the temporary file without renaming it yet; on a
+ * write error (e.g. a full disk) removes it and fails with an error naming
+ * the path. After it, only the rename is left for util_atomic_file_commit(),
+ * so outputs that belong together (a trace and its truth) are all written
+ * before any of them replaces an old one. Nothing more may be written.
+ */
+gboolean util_atomic_file_finish(util_atomic_file_t *file, GError **error);
+
+/**
+ * Finishes the file (util_atomic_file_finish(), if not done yet) and renames
+ * it to the final path; on any error removes it instead and fails with an
+ * error naming the path. Frees `file` either way.
  */
 gboolean util_atomic_file_commit(util_atomic_file_t *file, GError **error);
 
