@@ -28,6 +28,13 @@ gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);
  */
 gboolean cli_duration(const char *option, const char *text, int64_t *ns_out);
 
+/**
+ * Flushes standard output once a command has succeeded: output lost to a
+ * full disk is an error ("bouncelab: standard output: write failed: why",
+ * status 1), not a silent success. Returns the exit status.
+ */
+int cli_finish_stdout(int status);
+
 int cmd_algorithms(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_run(int argc, char **argv);

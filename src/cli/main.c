@@ -44,17 +44,17 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         print_usage(stdout);
-        return CLI_EXIT_OK;
+        return cli_finish_stdout(CLI_EXIT_OK);
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("bouncelab %s\n", BOUNCELAB_VERSION);
-        return CLI_EXIT_OK;
+        return cli_finish_stdout(CLI_EXIT_OK);
     }
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
             g_autofree char *prgname = g_strdup_printf("bouncelab %s", commands[i].name);
             g_set_prgname(prgname); /* GOptionContext's "Usage:" line names the subcommand */
-            return commands[i].run(argc - 1, argv + 1);
+            return cli_finish_stdout(commands[i].run(argc - 1, argv + 1));
         }
     }
     fprintf(stderr, "bouncelab: unknown command '%s' (see 'bouncelab --help')\n", argv[1]);
