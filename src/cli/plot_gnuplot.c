@@ -115,6 +115,37 @@ static gboolean assign(GString *assign_text, const char *name, const char *value
     return TRUE;
 }
 
+/*
+ * Whether the picture at PATH ends as a whole one does: PNG with its IEND
+ * chunk (length 0, "IEND", CRC AE 42 60 82), SVG with its closing tag.
+ * gnuplot does not report a failed write (a full disk), it leaves the
+ * picture cut short, so this is the only way to tell.
+ */
+static gboolean picture_complete(const char *path, const char *extension)
+{
+    static const char png_end[] = "\0\0\0\0IEND\xAE\x42\x60\x82";
+    char tail[64];
+    gsize n = 0;
+    FILE *f = fopen(path, "rb");
+
+    if (f == NULL) {
+        return FALSE;
+    }
+    if (fseek(f, -(long)sizeof tail, SEEK_END) != 0) {
+        rewind(f); /* shorter than the tail: read it all */
+    }
+    n = fread(tail, 1, sizeof tail, f);
+    fclose(f);
+    if (strcmp(extension, "png") == 0) {
+        return n >= sizeof png_end - 1 &&
+               memcmp(tail + n - (sizeof png_end - 1), png_end, sizeof png_end - 1) == 0;
+    }
+    while (n > 0 && g_ascii_isspace(tail[n - 1])) {
+        n--;
+    }
+    return n >= 6 && memcmp(tail + n - 6, "</svg>", 6) == 0;
+}
+
 gboolean plot_gnuplot_render(const plot_gnuplot_t *gnuplot, const char *script,
                              const char *const *vars, const char *path, char **warnings_out,
                              GError **error)
@@ -151,6 +182,13 @@ gboolean plot_gnuplot_render(const plot_gnuplot_t *gnuplot, const char *script,
     if (g_stat(util_atomic_file_temp_path(file), &st) != 0 || st.st_size == 0) {
         g_set_error(error, PLOT_ERROR, PLOT_ERROR_GNUPLOT, "gnuplot drew nothing with %s%s%s",
                     script, err != NULL ? ": " : "", err != NULL ? err : "");
+        return FALSE;
+    }
+    if (!picture_complete(util_atomic_file_temp_path(file), gnuplot->extension)) {
+        g_set_error(error, G_FILE_ERROR, G_FILE_ERROR_NOSPC,
+                    "%s: write failed, nothing written: the picture gnuplot drew is cut short "
+                    "(a full disk?)",
+                    path);
         return FALSE;
     }
     if (!util_atomic_file_commit(g_steal_pointer(&file), error)) {

@@ -41,7 +41,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(plot_gnuplot_t, plot_gnuplot_free)
  * gets what gnuplot wrote on stderr, or NULL. PLOT_ERROR_GNUPLOT with
  * gnuplot's message when it fails or writes nothing; PLOT_ERROR_INVALID when
  * a value holds a line break (gnuplot could not read it); G_FILE_ERROR when
- * PATH cannot be written.
+ * PATH cannot be written or the picture is cut short (gnuplot says nothing
+ * when its write fails on a full disk; a PNG must end with its IEND chunk,
+ * an SVG with its closing tag).
  */
 gboolean plot_gnuplot_render(const plot_gnuplot_t *gnuplot, const char *script,
                              const char *const *vars, const char *path, char **warnings_out,
