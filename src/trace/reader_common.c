@@ -129,14 +129,17 @@ int trace_csv_find(char *const *fields, int first, const char *want)
 char *trace_csv_list(char *const *fields, int first)
 {
     GString *s = g_string_new(NULL);
+    guint n = 0;
     for (int i = first; fields[i] != NULL; i++) {
         if (fields[i][0] == '\0') {
             continue;
         }
-        if (s->len > 0) {
-            g_string_append(s, ", ");
+        if (n++ < TRACE_CHANNEL_LIST_MAX) {
+            g_string_append_printf(s, "%s%s", s->len > 0 ? ", " : "", fields[i]);
         }
-        g_string_append(s, fields[i]);
+    }
+    if (n > TRACE_CHANNEL_LIST_MAX) {
+        g_string_append_printf(s, " ... and %u more", n - TRACE_CHANNEL_LIST_MAX);
     }
     return g_string_free(s, FALSE);
 }

@@ -116,7 +116,16 @@ char **trace_csv_fields(const char *line);
  */
 int trace_csv_find(char *const *fields, int first, const char *want);
 
-/** "a, b, c": the fields from `first` on, for "no channel X (channels: ...)" messages. */
+/**
+ * Channels named in a "no channel X (channels: ...)" message: a file with
+ * thousands gets the first few and a count, not a message of megabytes.
+ */
+#define TRACE_CHANNEL_LIST_MAX 16
+
+/**
+ * "a, b, c": the non-empty fields from `first` on, for "no channel X
+ * (channels: ...)" messages; past TRACE_CHANNEL_LIST_MAX, "... and N more".
+ */
 char *trace_csv_list(char *const *fields, int first);
 
 /** Advances past spaces and tabs. */

@@ -291,9 +291,13 @@ static gboolean choose_channel(vcd_state_t *st)
         st->chan = find_var(vars, st->opts->channel);
         if (st->chan == NULL) {
             GString *names = g_string_new(NULL);
-            for (guint i = 0; i < vars->len; i++) {
+            for (guint i = 0; i < vars->len && i < TRACE_CHANNEL_LIST_MAX; i++) {
                 g_string_append_printf(names, "%s%s", i > 0 ? ", " : "",
                                        g_array_index(vars, vcd_var_t, i).name);
+            }
+            if (vars->len > TRACE_CHANNEL_LIST_MAX) {
+                g_string_append_printf(names, " ... and %u more",
+                                       vars->len - TRACE_CHANNEL_LIST_MAX);
             }
             trace_parse_error(st->error, st->r, "no channel '%s' in this VCD (channels: %s)",
                               st->opts->channel, names->len > 0 ? names->str : "none");
