@@ -118,6 +118,15 @@ static gboolean event_row(bbb_t *st, const char *line)
         trace_parse_error(st->error, st->r, "unknown level 'pin: %" G_GINT64_FORMAT "'", pin);
         return FALSE;
     }
+    /* so that laying tests end to end cannot overflow (trace.h) */
+    if (nsec > TRACE_TIME_LIMIT_NS || rising > TRACE_TIME_LIMIT_NS) {
+        trace_parse_error(st->error, st->r,
+                          "%s %" G_GINT64_FORMAT " is beyond the %" G_GINT64_FORMAT
+                          " (2^61) bouncelab handles",
+                          nsec > TRACE_TIME_LIMIT_NS ? "nsec" : "rising_edges",
+                          nsec > TRACE_TIME_LIMIT_NS ? nsec : rising, TRACE_TIME_LIMIT_NS);
+        return FALSE;
+    }
     return add_row(st, pin == 1, rising, nsec);
 }
 
@@ -138,7 +147,8 @@ static gboolean stream_row(bbb_t *st, const char *line)
     p = end + 1;
     rising = g_ascii_strtoull(p, &end, 16);
     if (end == p || *trace_skip_blanks(end) != '\0' ||
-        ms > (guint64)((INT64_MAX - st->stream_at_ns) / NS_PER_MS) || rising > (guint64)INT64_MAX) {
+        ms > (guint64)((TRACE_TIME_LIMIT_NS - st->stream_at_ns) / NS_PER_MS) ||
+        rising > (guint64)TRACE_TIME_LIMIT_NS) {
         trace_parse_error(st->error, st->r, "bad stream row '%.40s'", line);
         return FALSE;
     }
@@ -154,6 +164,14 @@ static gboolean lay_out(bbb_t *st, GArray *rows)
     int64_t first_edge = -1;
     gboolean is_press = first->level != st->pressed_level;
 
+    /* s and every row time are within 2^61 here, so s + time cannot overflow */
+    if (s > TRACE_TIME_LIMIT_NS) {
+        trace_parse_error_at(st->error, st->r->path, first->line,
+                             "the tests laid end to end (--gap apart) run past %" G_GINT64_FORMAT
+                             " ns (2^61), which bouncelab handles",
+                             TRACE_TIME_LIMIT_NS);
+        return FALSE;
+    }
     if (!b->started) {
         trace_builder_level(b, 0, first->level); /* the trace starts at 0, quiet until the test */
     }
@@ -293,7 +311,8 @@ static gboolean log_line(bbb_t *st, const char *raw)
             st->in_stream = TRUE;
         } else if (g_str_has_prefix(line, "stream_at_ns:")) {
             const char *p = trace_skip_blanks(line + 13);
-            if (trace_parse_int64(&p, &st->stream_at_ns) != TRACE_NUM_OK || st->stream_at_ns < 0) {
+            if (trace_parse_int64(&p, &st->stream_at_ns) != TRACE_NUM_OK || st->stream_at_ns < 0 ||
+                st->stream_at_ns > TRACE_TIME_LIMIT_NS) {
                 trace_parse_error(st->error, st->r, "bad stream_at_ns '%.40s'", line);
                 return FALSE;
             }

@@ -250,8 +250,10 @@ static gboolean check_options(const trace_read_options_t *opts, GError **error)
                     opts->vih_v, TRACE_READ_MAX_VOLTS);
         return FALSE;
     }
-    if (opts->gap_ns <= 0) {
-        g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID, "--gap must be longer than 0");
+    if (opts->gap_ns <= 0 || opts->gap_ns > TRACE_TIME_LIMIT_NS) {
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
+                    "--gap must be longer than 0 and at most %" G_GINT64_FORMAT " ns (2^61)",
+                    TRACE_TIME_LIMIT_NS);
         return FALSE;
     }
     return TRUE;
