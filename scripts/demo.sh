@@ -35,11 +35,13 @@ if ! { cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo &&
   exit 1
 fi
 
+build_seconds=$SECONDS
+
 echo "demo: sweeping the bundled traces into results/sweep.csv, drawing the plots"
 echo
 bash scripts/demo-pipeline.sh build/src/cli/bouncelab results
 echo
-echo "demo: done in ${SECONDS} s"
+echo "demo: done in ${SECONDS} s ($build_seconds s of setup and build)"
 
 if $docs; then
   waveform=$(cat results/waveform.txt)
@@ -55,9 +57,9 @@ if $docs; then
   {
     echo "The demo sweeps the bundled traces with the default grid ($(($(wc -l <results/sweep.csv) - 1))"
     echo "configurations), draws four plots per trace and one waveform into \`results/\`,"
-    echo "and prints its verdict (\`bouncelab verdict results/sweep.csv\`); this run took"
-    echo "${SECONDS} s, the build included (\`scripts/demo.sh --docs\` regenerates this section"
-    echo "and the two pictures in \`docs/\`):"
+    echo "and prints its verdict (\`bouncelab verdict results/sweep.csv\`). This run took"
+    echo "$((SECONDS - build_seconds)) s, after $build_seconds s of setup and build, on a $jobs-core machine."
+    echo "\`scripts/demo.sh --docs\` regenerates this section and the two pictures in \`docs/\`:"
     echo
     echo '```'
     cat results/verdict.txt
