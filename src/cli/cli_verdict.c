@@ -249,7 +249,7 @@ static char *us_as_duration(const char *us)
     return util_format_duration((int64_t)llround(g_ascii_strtod(us, NULL) * 1000.0));
 }
 
-/* A latency in us, in a unit that fits, two or three digits: 2.1us, 870us, 3.35ms, 31.2ms, 187ms. */
+/* A latency in us in a unit that fits, 2-3 digits: 2.1us, 870us, 3.35ms, 31.2ms, 187ms. */
 static char *latency_text(const char *us_text)
 {
     double us;

@@ -23,6 +23,7 @@ expect_status 0 "the pipeline"
 for trace in tactile worn; do
   for plot in "latency-vs-window 1200 560" "errors-vs-window 1200 820" \
     "polling-interval 1200 720" "tradeoff 1000 720"; do
+    # shellcheck disable=SC2086 # the words are the plot and its size
     set -- $plot
     "$CHECK_IMAGE" "$R/$trace-$1.png" "$2" "$3" || fail "$trace-$1.png"
   done
