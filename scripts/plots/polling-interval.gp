@@ -80,7 +80,9 @@ while (more) {
 # --- the best error-free row of a group, in one pass ----------------------
 # stats data using (GROUP ? pick(0) : 0) leaves found, b_algo, b_win, b_med,
 # b_p99 and b_cpu; the dummy argument is there because gnuplot functions need one
-pick(d) = column("false_triggers") == 0 && column("missed") == 0 && \
+# a row with no latency (nothing detected: a trace without presses) cannot be best
+has_latency(d) = (pm = column("press_latency_median_us"), pm == pm)
+pick(d) = column("false_triggers") == 0 && column("missed") == 0 && has_latency(0) && \
           (!found || column("press_latency_median_us") < b_med || \
            (column("press_latency_median_us") == b_med && column("press_window_us") < b_win)) ? \
           (found = 1, b_algo = strcol("algo"), b_win = column("press_window_us"), \

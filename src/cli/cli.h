@@ -42,5 +42,6 @@ int cmd_sweep(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+int cmd_verdict(int argc, char **argv);
 
 #endif

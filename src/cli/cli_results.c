@@ -137,6 +137,28 @@ char *cli_results_describe(const sim_config_t *cfg)
     return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
+char *cli_results_describe_program(const sim_config_t *cfg)
+{
+    g_autoptr(GString) s = NULL;
+
+    if (cfg->count == SIM_COUNT_EVENTS && cfg->holdoff_ns == 0 && cfg->main_loop_ns == 0) {
+        return NULL;
+    }
+    s = g_string_new(NULL);
+    g_string_append_printf(s, "counts %s", sim_count_name(cfg->count));
+    if (cfg->holdoff_ns > 0) {
+        g_autofree char *holdoff = util_format_duration(cfg->holdoff_ns);
+        g_string_append_printf(s, ", hold-off %s (%s)", holdoff,
+                               cfg->holdoff_compare == SIM_HOLDOFF_PLAIN ? "plain subtraction"
+                                                                         : "ticks_diff");
+    }
+    if (cfg->main_loop_ns > 0) {
+        g_autofree char *loop = util_format_duration(cfg->main_loop_ns);
+        g_string_append_printf(s, ", main loop every %s", loop);
+    }
+    return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
 static void row2(FILE *out, const char *label, const char *a, const char *b)
 {
     fprintf(out, "  %-10s %12s %12s\n", label, a, b);
@@ -161,22 +183,13 @@ void cli_results_print_run(FILE *out, const char *trace_desc, const sim_config_t
                            const sim_result_t *result, const sim_metrics_t *m)
 {
     g_autofree char *desc = cli_results_describe(cfg);
+    g_autofree char *program = cli_results_describe_program(cfg);
     gboolean rel = m->releases_scored;
 
     fprintf(out, "trace    %s\n", trace_desc);
     fprintf(out, "config   %s\n", desc);
-    if (cfg->count != SIM_COUNT_EVENTS || cfg->holdoff_ns > 0 || cfg->main_loop_ns > 0) {
-        g_autofree char *holdoff = util_format_duration(cfg->holdoff_ns);
-        g_autofree char *loop = util_format_duration(cfg->main_loop_ns);
-        fprintf(out, "program  counts %s", sim_count_name(cfg->count));
-        if (cfg->holdoff_ns > 0) {
-            fprintf(out, ", hold-off %s (%s)", holdoff,
-                    cfg->holdoff_compare == SIM_HOLDOFF_PLAIN ? "plain subtraction" : "ticks_diff");
-        }
-        if (cfg->main_loop_ns > 0) {
-            fprintf(out, ", main loop every %s", loop);
-        }
-        fputc('\n', out);
+    if (program != NULL) {
+        fprintf(out, "program  %s\n", program);
     }
     fputc('\n', out);
     row2(out, "", "presses", "releases");

@@ -32,4 +32,11 @@ void cli_results_print_run(FILE *out, const char *trace_desc, const sim_config_t
 /** One line describing a configuration, e.g. "defer 5ms/5ms, poll every 1ms". */
 char *cli_results_describe(const sim_config_t *cfg);
 
+/**
+ * What the program around the core does when it is not plain firmware, e.g.
+ * "counts level, hold-off 300ms (ticks_diff), main loop every 10ms"; NULL
+ * when it reports the core's events as they come.
+ */
+char *cli_results_describe_program(const sim_config_t *cfg);
+
 #endif

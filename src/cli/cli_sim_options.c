@@ -25,6 +25,14 @@ void cli_sim_options_clear(cli_sim_options_t *o)
 
 void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o)
 {
+    if (g_option_context_get_main_group(context) == NULL) {
+        g_option_context_set_main_group(context, g_option_group_new(NULL, NULL, NULL, NULL, NULL));
+    }
+    cli_sim_options_add_to_group(g_option_context_get_main_group(context), o);
+}
+
+void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
+{
     const GOptionEntry entries[] = {
         {"release-window", 0, 0, G_OPTION_ARG_STRING, &o->release_window,
          "Window after (lockout) or before (defer) a release [default: the press window]", "DUR"},
@@ -71,8 +79,8 @@ void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o)
         {"settle", 0, 0, G_OPTION_ARG_STRING, &o->settle,
          "For traces without truth: the oracle's settle time [default: 20ms]", "DUR"},
         G_OPTION_ENTRY_NULL};
-    /* g_option_context_add_main_entries copies the table, not the pointers it holds */
-    g_option_context_add_main_entries(context, entries, NULL);
+    /* g_option_group_add_entries copies the table, not the pointers it holds */
+    g_option_group_add_entries(group, entries);
 }
 
 static gboolean duration_opt(const char *name, const char *text, int64_t *out)
@@ -88,6 +96,18 @@ static gboolean name_opt(const char *name, const char *text, gboolean ok, GError
     fprintf(stderr, "bouncelab: %s: %s\n", name, error->message);
     g_error_free(error);
     return FALSE;
+}
+
+gboolean cli_sim_options_given(const cli_sim_options_t *o)
+{
+    cli_sim_options_t none;
+
+    cli_sim_options_init(&none);
+    return o->release_window || o->phase || o->jitter || o->seed != none.seed || o->trigger ||
+           o->irq_jitter || o->irq_tail || !isnan(o->irq_tail_percent) || o->alarm_latency ||
+           o->handler_time || o->count || o->holdoff || o->holdoff_compare || o->main_loop ||
+           o->tick_start != none.tick_start || o->ticks_ms_start != none.ticks_ms_start ||
+           o->settle;
 }
 
 gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg)

@@ -39,6 +39,12 @@ void cli_sim_options_clear(cli_sim_options_t *o);
 /** Adds the shared entries to a context's main group (their arg_data point into `o`). */
 void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o);
 
+/** Adds the shared entries to GROUP instead (for a command that shows them under --help-NAME). */
+void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o);
+
+/** TRUE when any of the shared options was given. */
+gboolean cli_sim_options_given(const cli_sim_options_t *o);
+
 /**
  * Applies the given options on top of cfg (which already holds the mode,
  * runtime and other chosen values), in this order: model and program

@@ -10,6 +10,7 @@
 void cli_trace_args_init(cli_trace_args_t *args)
 {
     args->format = NULL;
+    args->format_option = "format";
     args->channel = NULL;
     args->vil_v = TRACE_READ_VIL_V_DEFAULT;
     args->vih_v = TRACE_READ_VIH_V_DEFAULT;
@@ -27,8 +28,17 @@ void cli_trace_args_clear(cli_trace_args_t *args)
 
 void cli_trace_add_options(GOptionContext *context, cli_trace_args_t *args)
 {
+    if (g_option_context_get_main_group(context) == NULL) {
+        g_option_context_set_main_group(context, g_option_group_new(NULL, NULL, NULL, NULL, NULL));
+    }
+    cli_trace_add_options_to_group(g_option_context_get_main_group(context), args, "format");
+}
+
+void cli_trace_add_options_to_group(GOptionGroup *group, cli_trace_args_t *args,
+                                    const char *format_option)
+{
     const GOptionEntry entries[] = {
-        {"format", 0, 0, G_OPTION_ARG_STRING, &args->format,
+        {format_option, 0, 0, G_OPTION_ARG_STRING, &args->format,
          "Input format: native, vcd, sigrok, saleae, analog, bbb (default: told by content)",
          "NAME"},
         {"channel", 0, 0, G_OPTION_ARG_STRING, &args->channel,
@@ -49,7 +59,8 @@ void cli_trace_add_options(GOptionContext *context, cli_trace_args_t *args)
          "low|high"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    g_option_context_add_main_entries(context, entries, NULL);
+    args->format_option = format_option;
+    g_option_group_add_entries(group, entries);
 }
 
 gboolean cli_trace_read_options(const cli_trace_args_t *args, trace_read_options_t *opts)
@@ -57,9 +68,9 @@ gboolean cli_trace_read_options(const cli_trace_args_t *args, trace_read_options
     trace_read_options_init(opts);
     if (args->format != NULL && !trace_format_from_name(args->format, &opts->format)) {
         fprintf(stderr,
-                "bouncelab: --format: unknown format '%s' (expected native, vcd, sigrok, saleae, "
+                "bouncelab: --%s: unknown format '%s' (expected native, vcd, sigrok, saleae, "
                 "analog or bbb)\n",
-                args->format);
+                args->format_option, args->format);
         return FALSE;
     }
     opts->channel = args->channel;

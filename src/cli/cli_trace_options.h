@@ -12,12 +12,13 @@
 
 /** The option values as parsed; cli_trace_args_init() sets the defaults. */
 typedef struct {
-    char *format;  /**< --format NAME */
-    char *channel; /**< --channel NAME */
-    double vil_v;  /**< --vil VOLTS */
-    double vih_v;  /**< --vih VOLTS */
-    char *gap;     /**< --gap DURATION */
-    char *active;  /**< --active low|high */
+    char *format;              /**< --format NAME */
+    char *channel;             /**< --channel NAME */
+    double vil_v;              /**< --vil VOLTS */
+    double vih_v;              /**< --vih VOLTS */
+    char *gap;                 /**< --gap DURATION */
+    char *active;              /**< --active low|high */
+    const char *format_option; /**< the long name of --format, for messages ("format") */
 } cli_trace_args_t;
 
 /** Sets the defaults (those of trace_read_options_init()). */
@@ -28,6 +29,14 @@ void cli_trace_args_clear(cli_trace_args_t *args);
 
 /** Adds the reader options, with their defaults and units in the help, to the main group. */
 void cli_trace_add_options(GOptionContext *context, cli_trace_args_t *args);
+
+/**
+ * Adds the reader options to GROUP instead, --format under the long name
+ * FORMAT_OPTION (a static string), for a command whose --format means
+ * something else.
+ */
+void cli_trace_add_options_to_group(GOptionGroup *group, cli_trace_args_t *args,
+                                    const char *format_option);
 
 /**
  * Turns parsed options into reader options; on a bad value prints

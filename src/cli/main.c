@@ -18,7 +18,9 @@ static const command_t commands[] = {
     {"convert", "convert a trace to native CSV or VCD", cmd_convert},
     {"run", "replay a trace through one configuration and score it", cmd_run},
     {"sweep", "run the cross product of settings over traces into a CSV", cmd_sweep},
-    {"plot", "draw the pictures of a sweep CSV with gnuplot", cmd_plot},
+    {"plot", "draw the pictures of a sweep CSV, or a waveform, with gnuplot", cmd_plot},
+    {"verdict", "the smallest error-free window per algorithm and mode of a sweep CSV",
+     cmd_verdict},
 };
 
 static void print_usage(FILE *out)

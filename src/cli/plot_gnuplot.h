@@ -9,6 +9,9 @@
 
 #include <glib.h>
 
+/** The output directory's permissions when bouncelab creates it. */
+#define PLOT_DIR_MODE 0755
+
 /** The image formats `bouncelab plot --format` offers. */
 typedef enum {
     PLOT_FORMAT_PNG,

@@ -15,9 +15,6 @@ static const plot_sweep_plot_t plots[] = {
     {"tradeoff", "latency against false + missed, every configuration; Pareto front"},
 };
 
-/* The output directory's permissions when bouncelab creates it. */
-#define PLOT_DIR_MODE 0755
-
 const plot_sweep_plot_t *plot_sweep_plots(gsize *n_out)
 {
     *n_out = G_N_ELEMENTS(plots);
@@ -264,12 +261,12 @@ plot_sweep_t *plot_sweep_new(const plot_sweep_options_t *options, GError **error
         return NULL;
     }
     sweep->stems = plot_sweep_stems(sweep->traces);
-    if (options->trace != NULL) {
-        sweep->only = find_trace(sweep->traces, sweep->stems, options->trace);
+    if (options->only != NULL) {
+        sweep->only = find_trace(sweep->traces, sweep->stems, options->only);
         if (sweep->only < 0) {
             g_autofree char *names = join(sweep->traces);
             g_set_error(error, PLOT_ERROR, PLOT_ERROR_INVALID, "%s has no trace '%s' (it has: %s)",
-                        options->results, options->trace, names);
+                        options->results, options->only, names);
             return NULL;
         }
     }

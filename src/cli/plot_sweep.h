@@ -30,14 +30,14 @@ typedef struct {
     const char *results;     /* the sweep CSV */
     const char *out_dir;     /* created if missing */
     const char *scripts_dir; /* where NAME.gp live */
-    const char *trace;       /* draw only this trace (trace column or its stem); NULL: all */
+    const char *only;        /* draw only this trace (trace column or its stem); NULL: all */
 } plot_sweep_options_t;
 
 typedef struct plot_sweep plot_sweep_t;
 
 /**
  * Checks everything a drawing needs but gnuplot: every script exists, the
- * results CSV is well formed (plot_results_read()), and options->trace
+ * results CSV is well formed (plot_results_read()), and options->only
  * names one of its traces. PLOT_ERROR_PARSE or PLOT_ERROR_INVALID on failure.
  * OPTIONS' strings must outlive the result.
  */

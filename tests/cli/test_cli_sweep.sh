@@ -56,6 +56,21 @@ expect_status 0 "default sweep"
 [ "$(wc -l <"$SCRATCH/default.csv")" -eq $((n_traces * 450 + 1)) ] ||
   fail "default sweep has $(wc -l <"$SCRATCH/default.csv") lines for $n_traces traces"
 
+# a trace without presses: its rows have no latency and no entries per
+# press, and the sweep still plots and gets a verdict
+printf '# bouncelab trace v1\n# active: low\n# end_ns: 1000000000\nt_ns,level\n0,1\n' >"$SCRATCH/quiet.csv"
+printf 'press_ns,release_ns\n' >"$SCRATCH/quiet.truth.csv"
+run sweep "$SCRATCH/quiet.csv" --algo defer --window 1ms,5ms --interval 1ms -o "$SCRATCH/quiet-sweep.csv"
+expect_status 0 "sweep a trace without presses"
+grep -q '^quiet,defer,poll,1000,1000,1000,,0,0,0,0,,,,,,1001,,$' "$SCRATCH/quiet-sweep.csv" ||
+  fail "quiet row: $(sed -n 2p "$SCRATCH/quiet-sweep.csv")"
+run plot "$SCRATCH/quiet-sweep.csv" -o "$SCRATCH/quiet-plots"
+expect_status 0 "plot a sweep of a trace without presses"
+[ "$(ls "$SCRATCH/quiet-plots" | grep -c '\.png$')" -eq 4 ] || fail "quiet plots: $(ls "$SCRATCH/quiet-plots")"
+run verdict "$SCRATCH/quiet-sweep.csv"
+expect_status 0 "verdict on it"
+expect_stdout 'quiet \(0 presses\)' "says there were no presses"
+
 # interrupted: exit 128 + the signal, says how far it got, leaves no file
 # behind. `timeout` (not `&` + kill: a script's background jobs ignore
 # SIGINT) sends the signal after a second of a sweep that takes minutes.

@@ -68,23 +68,23 @@ expect_status 0 "plot without -o"
 rm "$SCRATCH/here/sweep.csv"
 expect_pictures "$SCRATCH/here" png bench other
 
-run plot "$small" -o "$SCRATCH/svg" --format svg --trace other
-expect_status 0 "--format svg --trace other"
+run plot "$small" -o "$SCRATCH/svg" --format svg --only other
+expect_status 0 "--format svg --only other"
 expect_pictures "$SCRATCH/svg" svg other
 
 # a trace named by a path with a quote and a space: its stem names the files,
 # and gnuplot must receive the name intact to select its rows
 sed "s|^other,|traces/o'clock 1.csv,|" "$small" >"$SCRATCH/quote.csv"
-run plot "$SCRATCH/quote.csv" -o "$SCRATCH/quote" --trace "o_clock_1"
-expect_status 0 "--trace by stem"
+run plot "$SCRATCH/quote.csv" -o "$SCRATCH/quote" --only "o_clock_1"
+expect_status 0 "--only by stem"
 [ -s "$ERR" ] && fail "plot wrote on stderr"
 expect_pictures "$SCRATCH/quote" png o_clock_1
-run plot "$SCRATCH/quote.csv" -o "$SCRATCH/quote2" --trace "traces/o'clock 1.csv"
-expect_status 0 "--trace as in the trace column"
+run plot "$SCRATCH/quote.csv" -o "$SCRATCH/quote2" --only "traces/o'clock 1.csv"
+expect_status 0 "--only as in the trace column"
 expect_pictures "$SCRATCH/quote2" png o_clock_1
 
-run plot "$small" -o "$SCRATCH/none" --trace nope
-expect_status 2 "--trace with no such trace"
+run plot "$small" -o "$SCRATCH/none" --only nope
+expect_status 2 "--only with no such trace"
 expect_stderr "has no trace 'nope' \(it has: bench, other\)" "the traces there are are named"
 [ -e "$SCRATCH/none" ] && fail "an output directory was made for nothing"
 
@@ -97,13 +97,13 @@ expect_stderr "apt-get install gnuplot-nox" "and how to install it"
 [ -e "$SCRATCH/nognuplot" ] && fail "an output directory was made without gnuplot"
 
 fake_gnuplot no-pngcairo "set terminal pngcairo"
-PATH="$SCRATCH/no-pngcairo:$PATH" run plot "$small" -o "$SCRATCH/gd" --trace bench
+PATH="$SCRATCH/no-pngcairo:$PATH" run plot "$small" -o "$SCRATCH/gd" --only bench
 expect_status 0 "gnuplot without pngcairo"
 expect_stderr "no pngcairo terminal" "the fallback is said"
 expect_pictures "$SCRATCH/gd" png bench
 
 fake_gnuplot no-png "set terminal png"
-PATH="$SCRATCH/no-png:$PATH" run plot "$small" -o "$SCRATCH/nopng" --trace bench
+PATH="$SCRATCH/no-png:$PATH" run plot "$small" -o "$SCRATCH/nopng" --only bench
 expect_status 0 "gnuplot without any PNG terminal"
 expect_stderr "no PNG terminal .*writing SVG instead" "the fallback to SVG is said"
 expect_pictures "$SCRATCH/nopng" svg bench

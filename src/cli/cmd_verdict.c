@@ -1,0 +1,56 @@
+/*
+ * `bouncelab verdict RESULTS.csv`: the answer a sweep gives, in a few lines
+ * per trace: for each algorithm and mode, the smallest window with no false
+ * and no missed event, and the median press latency it gives.
+ */
+#include "cli.h"
+#include "cli_verdict.h"
+#include "plot_error.h"
+
+#include <stdio.h>
+
+int cmd_verdict(int argc, char **argv)
+{
+    gboolean csv = FALSE;
+    const GOptionEntry entries[] = {
+        {"csv", 0, 0, G_OPTION_ARG_NONE, &csv,
+         "Write CSV instead (trace,algo,mode,runtime,irq_latency_us,interval_us,"
+         "press_window_us,press_latency_median_us; the last three empty for 'never')",
+         NULL},
+        G_OPTION_ENTRY_NULL};
+    g_autoptr(GOptionContext) context =
+        g_option_context_new("RESULTS.csv - the smallest error-free window of each setting");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) verdicts = NULL;
+
+    g_option_context_set_summary(
+        context, "Reads the CSV of 'bouncelab sweep' and prints, for each trace, algorithm and "
+                 "mode, the smallest\ndebounce window with no false and no missed press or "
+                 "release, and the median press latency it gives.");
+    g_option_context_set_description(
+        context, "Polling: of the intervals swept, the one whose smallest error-free window gives "
+                 "the lowest median\nlatency (on a tie, the longer interval: it costs less CPU), "
+                 "shown as WINDOW@INTERVAL. Interrupts:\none column per runtime (or custom entry "
+                 "latency). 'never': no window swept was error-free.\n\n"
+                 "Exit status: 0 success, 1 the file could not be read, 2 bad options or input.");
+    g_option_context_add_main_entries(context, entries, NULL);
+    if (!cli_parse_options(context, &argc, &argv)) {
+        return CLI_EXIT_USAGE;
+    }
+    if (argc != 2) {
+        fprintf(stderr, "bouncelab: verdict takes one results CSV (see 'bouncelab verdict "
+                        "--help')\n");
+        return CLI_EXIT_USAGE;
+    }
+    verdicts = cli_verdict_read(argv[1], &error);
+    if (verdicts == NULL) {
+        cli_print_error(error);
+        return error->domain == PLOT_ERROR ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+    }
+    if (csv) {
+        cli_verdict_print_csv(stdout, verdicts);
+    } else {
+        cli_verdict_print_table(stdout, verdicts);
+    }
+    return CLI_EXIT_OK;
+}
