@@ -58,7 +58,8 @@ ls /dev | grep -q '^full\.' && fail "something was left beside /dev/full: $(ls /
 
 # ---- standard output on /dev/full: what a command prints is its result too
 for cmd in "run $TRACE" "info $TRACE" "algorithms" "convert $TRACE - --to native" \
-  "sweep $DATA/press.csv --algo defer --mode poll"; do
+  "sweep $DATA/press.csv --algo defer --mode poll" "verdict $SOURCE/tests/plots/data/verdict.csv" \
+  "verdict --csv $SOURCE/tests/plots/data/verdict.csv"; do
   # shellcheck disable=SC2086 # the words of $cmd are the arguments
   "$BOUNCELAB" $cmd >/dev/full 2>"$ERR"
   status=$?
@@ -107,12 +108,25 @@ if command -v gnuplot >/dev/null; then
   p="$SCRATCH/plots"
   mkdir -p "$p" "$SCRATCH/tmp"
   old "$p/bench-latency-vs-window.png"
-  TMPDIR="$SCRATCH/tmp" full_disk 8 plot "$SOURCE/tests/plots/data/small.csv" --trace bench -o "$p"
+  TMPDIR="$SCRATCH/tmp" full_disk 8 plot "$SOURCE/tests/plots/data/small.csv" --only bench -o "$p"
   expect_status 1 "plot on a full disk"
   expect_stderr "^bouncelab: $p/bench-latency-vs-window.png: write failed, nothing written: the picture gnuplot drew is cut short \(a full disk\?\)$" \
     "plot names the picture"
   still_old "$p/bench-latency-vs-window.png"
   [ "$(ls "$p")" = bench-latency-vs-window.png ] || fail "plot left pictures: $(ls "$p")"
+  [ -z "$(ls -A "$SCRATCH/tmp")" ] || fail "plot left its data: $(ls -A "$SCRATCH/tmp")"
+  no_temp "$p"
+  # the waveform of one run: the same for its picture; its --data on /dev/full
+  w="$p/press-waveform-defer-5ms-poll-at-1ms.png"
+  old "$w"
+  TMPDIR="$SCRATCH/tmp" full_disk 8 plot --trace "$DATA/press.csv" --at 1ms -o "$p"
+  expect_status 1 "plot waveform on a full disk"
+  expect_stderr "^bouncelab: $w: write failed, nothing written: the picture gnuplot drew is cut short" \
+    "the waveform names its picture"
+  still_old "$w"
+  run plot --trace "$DATA/press.csv" --at 1ms -o "$p" --data /dev/full
+  expect_status 1 "plot waveform --data /dev/full"
+  expect_stderr "^bouncelab: /dev/full: write failed: $FULL$" "the waveform's data says what failed"
   [ -z "$(ls -A "$SCRATCH/tmp")" ] || fail "plot left its data: $(ls -A "$SCRATCH/tmp")"
   no_temp "$p"
 else
