@@ -82,6 +82,14 @@ static gboolean add_row(bbb_t *st, gboolean level, int64_t rising, int64_t t_ns)
 {
     bbb_row_t row = {level, rising, t_ns, st->r->line_no};
 
+    if (rising > TRACE_BBB_MAX_RISING) {
+        trace_parse_error(st->error, st->r,
+                          "rising_edges %" G_GINT64_FORMAT
+                          ": more than %d pulses between two samples is no contact (a corrupt "
+                          "count?)",
+                          rising, TRACE_BBB_MAX_RISING);
+        return FALSE;
+    }
     if (st->current->len > 0) {
         const bbb_row_t *prev = &g_array_index(st->current, bbb_row_t, st->current->len - 1);
         if (t_ns <= prev->t_ns) {
@@ -119,12 +127,11 @@ static gboolean event_row(bbb_t *st, const char *line)
         return FALSE;
     }
     /* so that laying tests end to end cannot overflow (trace.h) */
-    if (nsec > TRACE_TIME_LIMIT_NS || rising > TRACE_TIME_LIMIT_NS) {
+    if (nsec > TRACE_TIME_LIMIT_NS) {
         trace_parse_error(st->error, st->r,
-                          "%s %" G_GINT64_FORMAT " is beyond the %" G_GINT64_FORMAT
+                          "nsec %" G_GINT64_FORMAT " is beyond the %" G_GINT64_FORMAT
                           " (2^61) bouncelab handles",
-                          nsec > TRACE_TIME_LIMIT_NS ? "nsec" : "rising_edges",
-                          nsec > TRACE_TIME_LIMIT_NS ? nsec : rising, TRACE_TIME_LIMIT_NS);
+                          nsec, TRACE_TIME_LIMIT_NS);
         return FALSE;
     }
     return add_row(st, pin == 1, rising, nsec);
@@ -148,7 +155,7 @@ static gboolean stream_row(bbb_t *st, const char *line)
     rising = g_ascii_strtoull(p, &end, 16);
     if (end == p || *trace_skip_blanks(end) != '\0' ||
         ms > (guint64)((TRACE_TIME_LIMIT_NS - st->stream_at_ns) / NS_PER_MS) ||
-        rising > (guint64)TRACE_TIME_LIMIT_NS) {
+        rising > (guint64)INT64_MAX) {
         trace_parse_error(st->error, st->r, "bad stream row '%.40s'", line);
         return FALSE;
     }

@@ -50,6 +50,14 @@ typedef enum {
  */
 #define TRACE_BBB_PULSE_NS INT64_C(50)
 
+/**
+ * BBB logs: the most rising edges a row may count since the one before. Real
+ * logs count a handful (3 at most in a 113-test session); ten thousand
+ * sub-sample pulses between two samples is no contact but a corrupt count,
+ * and without a cap a 40-byte row could ask for 2^62 edges of memory.
+ */
+#define TRACE_BBB_MAX_RISING 10000
+
 /** How to read a file; trace_read_options_init() gives the defaults. */
 typedef struct {
     trace_format_t format; /**< AUTO (default): by content, then extension */

@@ -3,6 +3,7 @@
 # directory: each works or is refused with a clear message (exit 2, the
 # file named), in bounded memory (peak resident set, measured by peak_rss).
 #   - a time near INT64_MAX, in every format; and times at +-2^61 ns, which work
+#   - a BBB row counting 10^12 pulses: refused, not expanded
 #   - a line of 10 MB, in every format and the truth file: refused at 1 MB
 #   - a VCD with 10^5 wires: any one of them is read
 #   - 10^6 edges: read in about 8 bytes per edge (10^8 is bench/huge-trace.sh)
@@ -57,6 +58,20 @@ expect_stdout 'detected +1 +1' "the press at 0 is found polling"
 measure run "$s/limit.csv" --mode irq
 expect_status 0 "times at +-2^61 ns, by interrupt"
 expect_stdout 'detected +1 +1' "the press at 0 is found by interrupt"
+
+# ---- a BBB log row counting 10^12 rising edges: 50 bytes asking for
+# 2 x 10^12 edges (16 TB); refused by line, in little memory. At the cap
+# (10000, two rows 100 us apart at one level) it gives its 20000 edges.
+printf '<test>\n<buffered_events>\npin: 1, rising_edges: 0, nsec: 0\npin: 1, rising_edges: 1000000000000, nsec: 100000000\n</buffered_events>\n</test>\n' >"$s/pulses.log"
+measure info "$s/pulses.log"
+expect_status 2 "10^12 counted pulses"
+expect_stderr "^bouncelab: $s/pulses.log:4: rising_edges 1000000000000: more than 10000 pulses" \
+  "names the row"
+expect_rss_below "$SMALL_KB" "10^12 counted pulses"
+printf '<test>\n<buffered_events>\npin: 1, rising_edges: 0, nsec: 0\npin: 1, rising_edges: 10000, nsec: 100000\n</buffered_events>\n</test>\n' >"$s/pulses-cap.log"
+measure info "$s/pulses-cap.log"
+expect_status 0 "10000 counted pulses"
+expect_stdout '^edges: +20000$' "two edges per counted pulse"
 
 # ---- a line of 10 MB: refused at the 1 MB line limit, without reading it whole
 head -c $((10 * 1024 * 1024)) /dev/zero | tr '\0' '7' >"$s/long"
