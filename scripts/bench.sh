@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ and keeps their figures in bench/results/*.csv,
+# each row with the date, the commit and the machine; then prints the table
+# (scripts/bench-table.sh) and puts it in README.md between the bench markers.
+# About 5 minutes on 2 cores; it needs about 1 GB free in the temporary
+# directory for the reader files (deleted after use).
+#
+# usage: scripts/bench.sh [--quick] [--build DIR] [--out DIR] [--no-build]
+#   --quick     tiny sizes, to check that everything runs (CI); the figures mean
+#               nothing, so they go to DIR/bench-quick, never to bench/results or
+#               README.md. BENCH_QUICK=1 in the environment does the same.
+#   --build     the build directory (default build/, configured RelWithDebInfo)
+#   --out       where the CSV files go (default bench/results, or BUILD/bench-quick)
+#   --no-build  use the binaries already built in the build directory
+set -euo pipefail
+cd "$(dirname "$0")/.."
+src=$(pwd)
+
+quick=${BENCH_QUICK:-0}
+build=build
+out=""
+do_build=1
+while [ $# -gt 0 ]; do
+  case $1 in
+  --quick) quick=1 ;;
+  --build) build=${2:?--build needs a directory}; shift ;;
+  --out) out=${2:?--out needs a directory}; shift ;;
+  --no-build) do_build=0 ;;
+  -h | --help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ "$quick" = 0 ] || quick=1
+if [ -z "$out" ]; then
+  out=$([ $quick = 1 ] && echo "$build/bench-quick" || echo bench/results)
+fi
+work="$build/bench-work"
+[ $quick = 1 ] && work="$out/work"
+quick_flag=()
+[ $quick = 1 ] && quick_flag=(--quick)
+
+start=$(date +%s)
+say() { echo "bench: $* ($(($(date +%s) - start)) s)" >&2; }
+
+if [ $do_build = 1 ]; then
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  fi
+  cmake --build "$build" -j 2 --target bouncelab bench_core bench_readers bench_sim bench_sweep >/dev/null
+fi
+build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
+compiler=$(sed -n 's/^set(CMAKE_C_COMPILER_\(ID\|VERSION\) "\(.*\)")$/\2/p' "$build"/CMakeFiles/*/CMakeCCompiler.cmake | tr '\n' ' ')
+
+# The columns every row gets: when, which code, which machine, which build.
+date=$(date -u +%Y-%m-%d)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+# results and the README section are this script's own output, not code
+if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- . ':(exclude)bench/results' ':(exclude)README.md'; then
+  commit="$commit-dirty"
+fi
+nproc=$(nproc)
+cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -n 1 | tr -d ',')
+build_desc="$build_type ${compiler% }"
+meta="$date,$commit,$nproc,${cpu:-unknown},$build_desc"
+
+mkdir -p "$out" "$work"
+# run SUITE COMMAND...: the command prints rows; they are kept with the meta columns.
+run() {
+  local suite=$1
+  shift
+  say "$suite"
+  "$@" >"$work/$suite.rows"
+  awk -v meta="$meta" -F, 'NR == 1 { print $0 ",date,commit,nproc,cpu,build"; next } { print $0 "," meta }' \
+    "$work/$suite.rows" >"$work/$suite.csv"
+  mv "$work/$suite.csv" "$out/$suite.csv"
+}
+
+bin="$build/bench"
+run core "$bin/bench_core" "${quick_flag[@]}"
+run readers "$bin/bench_readers" "${quick_flag[@]}"
+run sim "$bin/bench_sim" "${quick_flag[@]}"
+run sweep "$bin/bench_sweep" "${quick_flag[@]}" --bouncelab "$build/src/cli/bouncelab" --traces "$src/traces"
+if command -v arm-none-eabi-gcc >/dev/null; then
+  run pico bash bench/pico.sh "$src" "$work/cross"
+else
+  say "arm-none-eabi-gcc not found (scripts/setup.sh installs it): no Pico figures"
+fi
+
+bash scripts/bench-table.sh "$out" >"$work/table.md"
+cat "$work/table.md"
+if [ $quick = 0 ] && [ "$out" = bench/results ]; then
+  bash scripts/readme-section.sh bench "$work/table.md"
+  say "README.md updated; results in $out"
+else
+  say "results in $out"
+fi
