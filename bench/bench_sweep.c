@@ -11,13 +11,20 @@
  * -j 2 alternate within each round, and the speed-up is the ratio of their
  * medians. The CPU time of each child (user + system) shows what the
  * threads cost beyond the work itself.
+ *
+ * The ceiling: in the same rounds, two independent -j 1 sweeps run at once.
+ * Nothing is shared between them, so 2 x (one alone) / (the pair) is the most
+ * any two threads can gain on this machine (below 2 when the two processors
+ * share a physical core or its caches, or are shared with other machines).
  */
+#define _POSIX_C_SOURCE 200809L
 #include "bench_common.h"
 #include "trace_io.h"
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #define SUITE "sweep"
 
@@ -103,15 +110,58 @@ static gboolean run_sweep(const options_t *o, const char *out, const char *windo
     return TRUE;
 }
 
+/* Two `bouncelab sweep --window W -j 1` at once; seconds until both have exited. */
+static gboolean run_pair(const options_t *o, const char *out, const char *windows, double *seconds,
+                         GError **error)
+{
+    g_autofree char *out2 = g_strdup_printf("%s.2", out);
+    const char *outs[2] = {out, out2};
+    GPid pids[2];
+    int64_t start = bench_now_ns();
+    gboolean ok = TRUE;
+    int started = 0;
+
+    for (; started < 2; started++) {
+        char *argv[] = {o->bouncelab, "sweep", "--window", (char *)windows,
+                        "-j",         "1",     "-o",       (char *)outs[started],
+                        NULL};
+        if (!g_spawn_async(NULL, argv, NULL,
+                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL,
+                           NULL, NULL, &pids[started], error)) {
+            ok = FALSE;
+            break;
+        }
+    }
+    for (int i = 0; i < started; i++) {
+        int status = 0;
+        if (waitpid(pids[i], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            if (ok) {
+                g_set_error(error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
+                            "%s sweep (one of two at once) failed", o->bouncelab);
+            }
+            ok = FALSE;
+        }
+        g_spawn_close_pid(pids[i]);
+    }
+    *seconds = (double)(bench_now_ns() - start) / BENCH_NS_PER_S;
+    g_unlink(out2);
+    return ok;
+}
+
 static gboolean scaling(const options_t *o, const char *out, GError **error)
 {
     const char *windows = o->quick ? SCALING_WINDOWS_QUICK : SCALING_WINDOWS;
     static const char *const jobs[] = {"1", "2"};
     g_autofree double *s = g_new(double, 2 * (gsize)o->rounds);
     g_autofree double *cpu = g_new(double, 2 * (gsize)o->rounds);
+    g_autofree double *pair = g_new(double, o->rounds);
     double rows = 0, work = 0, median[2];
 
     for (gint r = 0; r < o->rounds; r++) {
+        if (!run_pair(o, out, windows, &pair[r], error)) {
+            return FALSE;
+        }
         for (int j = 0; j < 2; j++) {
             if (!run_sweep(o, out, windows, jobs[j], &s[j * o->rounds + r], &cpu[j * o->rounds + r],
                            error)) {
@@ -139,6 +189,9 @@ static gboolean scaling(const options_t *o, const char *out, GError **error)
     }
     bench_row_value(SUITE, "scaling", "speedup_j2_vs_j1", "x", median[0] / median[1],
                     (gsize)o->rounds);
+    bench_row_samples(SUITE, "scaling-pair-j1", "wall", "s", pair, (gsize)o->rounds);
+    bench_row_value(SUITE, "scaling", "ceiling_two_processes", "x",
+                    2.0 * median[0] / bench_median(pair, (gsize)o->rounds), (gsize)o->rounds);
     return TRUE;
 }
 

@@ -23,7 +23,7 @@ if ! bash "$src/scripts/bench.sh" --quick --no-build --build "$build" --out "$ou
 fi
 
 header="suite,case,metric,value,unit,runs,min,max,date,commit,nproc,cpu,build"
-suites=(core readers sim sweep)
+suites=(core readers sim sweep machine)
 command -v arm-none-eabi-gcc >/dev/null && suites+=(pico)
 for suite in "${suites[@]}"; do
   csv="$out/$suite.csv"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=${1:-bench/results}
 
 files=()
-for suite in core readers sim sweep pico; do
+for suite in core readers sim sweep pico machine; do
   [ -f "$dir/$suite.csv" ] && files+=("$dir/$suite.csv")
 done
 [ ${#files[@]} -gt 0 ] || { echo "bench-table: no results in $dir (run scripts/bench.sh)" >&2; exit 1; }
@@ -44,7 +44,11 @@ END {
   printf "Measured on %s at commit `%s` on %s (nproc %s), %s build. ", date, commit, cpu, nproc, build
   printf "Each timed figure is the median of the runs shown; `scripts/bench.sh` wrote "
   printf "`bench/results/*.csv` and this section (`scripts/bench-table.sh`). "
-  printf "How each figure is made: [bench/README.md](bench/README.md).\n"
+  printf "How each figure is made: [bench/README.md](bench/README.md)."
+  if (have["machine"]) {
+    printf " The run took %d s; the load average was %s at its start and %s at its end (other work on the machine slows the timed figures, not the counted ones).", v("machine", "run", "duration"), V["machine" SUBSEP "load" SUBSEP "average_1min_start"], V["machine" SUBSEP "load" SUBSEP "average_1min_end"]
+  }
+  printf "\n"
 
   if (have["core"]) {
     n = v("core", "input", "calls")
@@ -110,6 +114,10 @@ END {
     }
     s = v("sweep", "scaling", "speedup_j2_vs_j1")
     printf "\nSpeed-up of -j 2 over -j 1: **%sx** (target >= 1.8x: %s). ", f3(s), above(s, 1.8, "x")
+    if (has("sweep", "scaling", "ceiling_two_processes")) {
+      printf "The ceiling, in the same rounds: two independent -j 1 sweeps at once took %s s against %s s for one alone, ", f3(v("sweep", "scaling-pair-j1", "wall")), f3(v("sweep", "scaling-j1", "wall"))
+      printf "so no two threads can gain more than %sx on this machine. ", f3(v("sweep", "scaling", "ceiling_two_processes"))
+    }
     printf "The default sweep (`bouncelab sweep -o X.csv`, what `scripts/demo.sh` runs: %d configurations, -j %d): **%s s** (%s configurations x edges / s).\n", v("sweep", "default", "rows"), v("sweep", "default", "threads"), f3(v("sweep", "default", "wall")), f3(v("sweep", "default", "configs_x_edges_per_s"))
   }
 

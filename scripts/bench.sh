@@ -76,6 +76,7 @@ run() {
   mv "$work/$suite.csv" "$out/$suite.csv"
 }
 
+load_start=$(cut -d' ' -f1 /proc/loadavg)
 bin="$build/bench"
 run core "$bin/bench_core" "${quick_flag[@]}"
 run readers "$bin/bench_readers" "${quick_flag[@]}"
@@ -86,6 +87,13 @@ if command -v arm-none-eabi-gcc >/dev/null; then
 else
   say "arm-none-eabi-gcc not found (scripts/setup.sh installs it): no Pico figures"
 fi
+
+# other work on the machine during the run shows in the load average
+load_end=$(cut -d' ' -f1 /proc/loadavg)
+run machine printf '%s\n' "suite,case,metric,value,unit,runs,min,max" \
+  "machine,load,average_1min_start,$load_start,processes,1,," \
+  "machine,load,average_1min_end,$load_end,processes,1,," \
+  "machine,run,duration,$(($(date +%s) - start)),s,1,,"
 
 bash scripts/bench-table.sh "$out" >"$work/table.md"
 cat "$work/table.md"
