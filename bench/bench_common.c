@@ -48,7 +48,7 @@ void bench_row_samples(const char *suite, const char *case_name, const char *met
         lo = MIN(lo, samples[i]);
         hi = MAX(hi, samples[i]);
     }
-    printf("%s,%s,%s,%.6g,%s,%" G_GSIZE_FORMAT ",%.6g,%.6g\n", suite, case_name, metric,
+    printf("%s,%s,%s,%.10g,%s,%" G_GSIZE_FORMAT ",%.10g,%.10g\n", suite, case_name, metric,
            bench_median(samples, n), unit, n, lo, hi);
     fflush(stdout);
 }
@@ -56,7 +56,7 @@ void bench_row_samples(const char *suite, const char *case_name, const char *met
 void bench_row_value(const char *suite, const char *case_name, const char *metric, const char *unit,
                      double value, gsize runs)
 {
-    printf("%s,%s,%s,%.6g,%s,%" G_GSIZE_FORMAT ",,\n", suite, case_name, metric, value, unit, runs);
+    printf("%s,%s,%s,%.10g,%s,%" G_GSIZE_FORMAT ",,\n", suite, case_name, metric, value, unit, runs);
     fflush(stdout);
 }
 
