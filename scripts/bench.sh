@@ -50,6 +50,16 @@ if [ $do_build = 1 ]; then
   cmake --build "$build" -j 2 --target bouncelab bench_core bench_readers bench_sim bench_sweep >/dev/null
 fi
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
+case $build_type in
+Release | RelWithDebInfo) ;;
+*)
+  if [ $quick = 0 ]; then
+    echo "bench: $build is a '${build_type:-no type}' build; timings need an optimised one:" >&2
+    echo "  cmake -S . -B $build -DCMAKE_BUILD_TYPE=RelWithDebInfo   (or --build DIR)" >&2
+    exit 2
+  fi
+  ;;
+esac
 compiler=$(sed -n 's/^set(CMAKE_C_COMPILER_\(ID\|VERSION\) "\(.*\)")$/\2/p' "$build"/CMakeFiles/*/CMakeCCompiler.cmake | tr '\n' ' ')
 
 # The columns every row gets: when, which code, which machine, which build.
