@@ -23,7 +23,7 @@ if ! bash "$src/scripts/bench.sh" --quick --no-build --build "$build" --out "$ou
 fi
 
 header="suite,case,metric,value,unit,runs,min,max,date,commit,nproc,cpu,build"
-suites=(core readers sim sweep machine)
+suites=(core readers sim sweep)
 command -v arm-none-eabi-gcc >/dev/null && suites+=(pico)
 for suite in "${suites[@]}"; do
   csv="$out/$suite.csv"
@@ -60,6 +60,9 @@ done
 need sim 10us jump_speedup
 need sweep scaling speedup_j2_vs_j1
 need sweep default wall
+for suite in "${suites[@]}"; do
+  need "$suite" machine load_start
+done
 if [[ " ${suites[*]} " == *" pico "* ]]; then
   for algo in none lockout defer eager-defer integrator; do
     need pico "$algo" update_code

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=${1:-bench/results}
 
 files=()
-for suite in core readers sim sweep pico machine; do
+for suite in core readers sim sweep pico; do
   [ -f "$dir/$suite.csv" ] && files+=("$dir/$suite.csv")
 done
 [ ${#files[@]} -gt 0 ] || { echo "bench-table: no results in $dir (run scripts/bench.sh)" >&2; exit 1; }
@@ -32,6 +32,11 @@ function f3(x) {
   return sprintf("%.3g", x)
 }
 function count(x) { return x >= 1e6 ? sprintf("%.3g", x) : sprintf("%d", x) }
+# the load average around a suite, and how long it took
+function load(s) {
+  if (!has(s, "machine", "duration")) return ""
+  return sprintf(", %d s, load average %s before and %s after", v(s, "machine", "duration"), V[s SUBSEP "machine" SUBSEP "load_start"], V[s SUBSEP "machine" SUBSEP "load_end"])
+}
 function opt(s, c, m, scale) { return has(s, c, m) ? f3(v(s, c, m) * scale) : "n/a" }
 # "met" or "missed by ..." for value < limit (or > limit when higher is better)
 function below(x, limit, unit) {
@@ -45,14 +50,11 @@ END {
   printf "Each timed figure is the median of the runs shown; `scripts/bench.sh` wrote "
   printf "`bench/results/*.csv` and this section (`scripts/bench-table.sh`). "
   printf "How each figure is made: [bench/README.md](bench/README.md)."
-  if (have["machine"]) {
-    printf " The run took %d s; the load average was %s at its start and %s at its end (other work on the machine slows the timed figures, not the counted ones).", v("machine", "run", "duration"), V["machine" SUBSEP "load" SUBSEP "average_1min_start"], V["machine" SUBSEP "load" SUBSEP "average_1min_end"]
-  }
-  printf "\n"
+  printf " Other work on the machine slows the timed figures, not the counted ones: each part gives the load average before and after it.\n"
 
   if (have["core"]) {
     n = v("core", "input", "calls")
-    printf "\n**Core on the host** (`bench_core`): %d calls of `debounce_update` on a seeded bouncy input ", n
+    printf "\n**Core on the host** (`bench_core`%s): %d calls of `debounce_update` on a seeded bouncy input ", load("core"), n
     printf "(a read every %d us, %.1f %% of the reads see a change; %d ms windows); ", v("core", "input", "poll_interval"), 100 * v("core", "input", "level_changes") / n, v("core", "input", "window") / 1000
     printf "time per update net of the loop, median of %s rounds; instructions counted by callgrind, loop subtracted.\n\n", runs("core", "lockout", "ns_per_update")
     print "| algorithm | ns / update | instructions / update | target (lockout, defer: < 5 ns and < 30 instructions) |"
@@ -70,7 +72,7 @@ END {
   }
 
   if (have["readers"]) {
-    printf "\n**Trace readers** (`bench_readers`): one seeded tactile trace of %s M edges written in each format, ", f3(v("readers", "native", "edges") / 1e6)
+    printf "\n**Trace readers** (`bench_readers`%s): one seeded tactile trace of %s M edges written in each format, ", load("readers"), f3(v("readers", "native", "edges") / 1e6)
     printf "read by `trace_read` and by `wc -l`, alternately, %s times each, from a warm page cache.\n\n", runs("readers", "native", "time_vs_wc")
     print "| format | file (MB) | MB/s | M edges/s | time / `wc -l` time | `wc -l` MB/s | peak memory (B/edge) | target (native, VCD: within 3x of `wc -l`; all: < 24 B/edge) |"
     print "|---|---:|---:|---:|---:|---:|---:|---|"
@@ -88,7 +90,7 @@ END {
   }
 
   if (have["sim"]) {
-    printf "\n**Simulation cost** (`bench_sim`): defer with %d ms windows, polling, over one tactile trace of %d edges ", v("sim", "trace", "window"), v("sim", "trace", "edges")
+    printf "\n**Simulation cost** (`bench_sim`%s): defer with %d ms windows, polling, over one tactile trace of %d edges ", load("sim"), v("sim", "trace", "window"), v("sim", "trace", "edges")
     printf "stretched to 1x, 10x and 100x its %s s (same edges, 10x and 100x the reads); time per `sim_run`, median of %s rounds. Target: flat (100x / 1x under 1.5, for 100 times the reads).\n\n", f3(v("sim", "10us-1x", "duration")), runs("sim", "10us-1x", "run_time")
     print "| interval | 1x | 10x | 100x | 100x / 1x | reads at 100x | core updates at 100x |"
     print "|---|---:|---:|---:|---:|---:|---:|"
@@ -104,7 +106,7 @@ END {
   }
 
   if (have["sweep"]) {
-    printf "\n**Sweep** (`bench_sweep`, the real `bouncelab sweep`, wall time from start to exit): the default grid over the bundled traces with %d windows instead of 18, ", v("sweep", "scaling", "windows")
+    printf "\n**Sweep** (`bench_sweep`%s, the real `bouncelab sweep`, wall time from start to exit): the default grid over the bundled traces with %d windows instead of 18, ", load("sweep"), v("sweep", "scaling", "windows")
     printf "%d configurations, %s configurations x edges; -j 1 and -j 2 alternately, %s rounds.\n\n", v("sweep", "scaling", "rows"), count(v("sweep", "scaling", "configs_x_edges")), runs("sweep", "scaling", "speedup_j2_vs_j1")
     print "| threads | wall (s) | CPU, user + system (s) | configurations x edges / s |"
     print "|---|---:|---:|---:|"

@@ -5,10 +5,12 @@
 # About 5 minutes on 2 cores; it needs about 1 GB free in the temporary
 # directory for the reader files (deleted after use).
 #
-# usage: scripts/bench.sh [--quick] [--build DIR] [--out DIR] [--no-build]
+# usage: scripts/bench.sh [--quick] [--only LIST] [--build DIR] [--out DIR] [--no-build]
 #   --quick     tiny sizes, to check that everything runs (CI); the figures mean
 #               nothing, so they go to DIR/bench-quick, never to bench/results or
 #               README.md. BENCH_QUICK=1 in the environment does the same.
+#   --only      run only these suites (comma-separated: core,readers,sim,sweep,pico),
+#               e.g. again after other work on the machine disturbed them
 #   --build     the build directory (default build/, configured RelWithDebInfo)
 #   --out       where the CSV files go (default bench/results, or BUILD/bench-quick)
 #   --no-build  use the binaries already built in the build directory
@@ -20,13 +22,15 @@ quick=${BENCH_QUICK:-0}
 build=build
 out=""
 do_build=1
+only=core,readers,sim,sweep,pico
 while [ $# -gt 0 ]; do
   case $1 in
   --quick) quick=1 ;;
+  --only) only=${2:?--only needs a list of suites}; shift ;;
   --build) build=${2:?--build needs a directory}; shift ;;
   --out) out=${2:?--out needs a directory}; shift ;;
   --no-build) do_build=0 ;;
-  -h | --help) sed -n '2,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,18s/^# \{0,1\}//p' "$0"; exit 0 ;;
   *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -75,35 +79,38 @@ build_desc="$build_type ${compiler% }"
 meta="$date,$commit,$nproc,${cpu:-unknown},$build_desc"
 
 mkdir -p "$out" "$work"
-# run SUITE COMMAND...: the command prints rows; they are kept with the meta columns.
+# run SUITE COMMAND...: the command prints rows; they are kept with the meta
+# columns, and with the load average before and after (other work on the
+# machine slows the timed figures, not the counted ones) and the duration.
 run() {
-  local suite=$1
+  local suite=$1 load_start t0
   shift
+  [[ ",$only," == *",$suite,"* ]] || return 0
   say "$suite"
+  load_start=$(cut -d' ' -f1 /proc/loadavg)
+  t0=$(date +%s)
   "$@" >"$work/$suite.rows"
+  {
+    echo "$suite,machine,load_start,$load_start,processes,1,,"
+    echo "$suite,machine,load_end,$(cut -d' ' -f1 /proc/loadavg),processes,1,,"
+    echo "$suite,machine,duration,$(($(date +%s) - t0)),s,1,,"
+  } >>"$work/$suite.rows"
   awk -v meta="$meta" -F, 'NR == 1 { print $0 ",date,commit,nproc,cpu,build"; next } { print $0 "," meta }' \
     "$work/$suite.rows" >"$work/$suite.csv"
   mv "$work/$suite.csv" "$out/$suite.csv"
 }
 
-load_start=$(cut -d' ' -f1 /proc/loadavg)
 bin="$build/bench"
+# the sweep first: it needs both processors, and needs them free
+run sweep "$bin/bench_sweep" "${quick_flag[@]}" --bouncelab "$build/src/cli/bouncelab" --traces "$src/traces"
 run core "$bin/bench_core" "${quick_flag[@]}"
 run readers "$bin/bench_readers" "${quick_flag[@]}"
 run sim "$bin/bench_sim" "${quick_flag[@]}"
-run sweep "$bin/bench_sweep" "${quick_flag[@]}" --bouncelab "$build/src/cli/bouncelab" --traces "$src/traces"
 if command -v arm-none-eabi-gcc >/dev/null; then
   run pico bash bench/pico.sh "$src" "$work/cross"
 else
   say "arm-none-eabi-gcc not found (scripts/setup.sh installs it): no Pico figures"
 fi
-
-# other work on the machine during the run shows in the load average
-load_end=$(cut -d' ' -f1 /proc/loadavg)
-run machine printf '%s\n' "suite,case,metric,value,unit,runs,min,max" \
-  "machine,load,average_1min_start,$load_start,processes,1,," \
-  "machine,load,average_1min_end,$load_end,processes,1,," \
-  "machine,run,duration,$(($(date +%s) - start)),s,1,,"
 
 bash scripts/bench-table.sh "$out" >"$work/table.md"
 cat "$work/table.md"
