@@ -56,7 +56,8 @@ void bench_row_samples(const char *suite, const char *case_name, const char *met
 void bench_row_value(const char *suite, const char *case_name, const char *metric, const char *unit,
                      double value, gsize runs)
 {
-    printf("%s,%s,%s,%.10g,%s,%" G_GSIZE_FORMAT ",,\n", suite, case_name, metric, value, unit, runs);
+    printf("%s,%s,%s,%.10g,%s,%" G_GSIZE_FORMAT ",,\n", suite, case_name, metric, value, unit,
+           runs);
     fflush(stdout);
 }
 
