@@ -2,12 +2,12 @@
 # Runs every benchmark in bench/ and keeps their figures in bench/results/*.csv,
 # each row with the date, the commit and the machine; then prints the table
 # (scripts/bench-table.sh) and puts it in README.md between the bench markers.
-# About 5 minutes on 2 cores; it needs about 1 GB free in the temporary
+# About 2 minutes on 2 quiet cores (3 on busy ones); it needs about 1 GB free in the temporary
 # directory for the reader files (deleted after use).
 #
 # usage: scripts/bench.sh [--quick] [--only LIST] [--build DIR] [--out DIR] [--no-build]
 #   --quick     tiny sizes, to check that everything runs (CI); the figures mean
-#               nothing, so they go to DIR/bench-quick, never to bench/results or
+#               nothing, so they go to BUILD/bench-quick, never to bench/results or
 #               README.md. BENCH_QUICK=1 in the environment does the same.
 #   --only      run only these suites (comma-separated: core,readers,sim,sweep,pico),
 #               e.g. again after other work on the machine disturbed them
