@@ -159,16 +159,16 @@ static void stop_early(void **state)
     for (guint threads = 1; threads <= 2; threads++) {
         g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
         collect_t c = {g_string_new(NULL), 0};
-        for (int64_t w = 2; w <= 40; w++) {
+        for (int64_t w = 2; w <= 400; w++) {
             int64_t window = w * 100 * US;
             g_array_append_val(spec->windows_ns, window);
         }
         g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
         gsize done = sim_sweep_run(plan, threads, collect, stop_after_five, &c);
-        /* 42 windows: 252 rows; a stop lets at most the 8 per thread in
-         * flight finish */
-        assert_int_equal(sim_sweep_plan_rows(plan), 252);
-        assert_true(done >= 5 && done <= 5 + 8 * threads);
+        /* 402 windows x 6: 2412 rows; a stop lets the rows in flight
+         * finish: on one thread none, on more at most 4 blocks of 32 per thread */
+        assert_int_equal(sim_sweep_plan_rows(plan), 2412);
+        assert_true(done >= 5 && done <= (threads == 1 ? 5u : 5u + 4u * 32u * threads));
         assert_int_equal(done, c.calls);
         g_string_free(c.out, TRUE);
     }
