@@ -6,8 +6,9 @@
 # every report is also written to build-asan/sanitizer/, which must stay
 # empty, so a report in a command whose status a CLI test ignores still
 # fails the run.
-# Tests labelled "cross" (arm-none-eabi builds, nothing runs on the host) are
-# left out: they would only repeat the normal run.
+# Left out by label: "cross" (arm-none-eabi builds, nothing runs on the host:
+# they would only repeat the normal run) and "valgrind" (bench/quick counts
+# instructions with callgrind, which cannot run an ASan binary).
 # usage: scripts/test-sanitizers.sh   (after scripts/setup.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ mkdir -p "$reports"
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:log_path=$reports/asan"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:log_path=$reports/ubsan"
 status=0
-ctest --test-dir "$build" --output-on-failure -j "$jobs" -LE cross || status=1
+ctest --test-dir "$build" --output-on-failure -j "$jobs" -LE "cross|valgrind" || status=1
 if [ -n "$(ls -A "$reports")" ]; then
   for f in "$reports"/*; do
     echo "---- $f" >&2
