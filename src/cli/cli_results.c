@@ -38,25 +38,25 @@ static char *ns_as_us(int64_t ns)
 }
 
 /* CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_field(FILE *out, const char *s)
+static void csv_field(GString *out, const char *s)
 {
     if (strpbrk(s, ",\"\n\r") == NULL) {
-        fputs(s, out);
+        g_string_append(out, s);
         return;
     }
-    fputc('"', out);
+    g_string_append_c(out, '"');
     for (; *s; s++) {
         if (*s == '"') {
-            fputc('"', out);
+            g_string_append_c(out, '"');
         }
-        fputc(*s, out);
+        g_string_append_c(out, *s);
     }
-    fputc('"', out);
+    g_string_append_c(out, '"');
 }
 
-void cli_results_csv_row(FILE *out, const char *trace_name, const sim_config_t *cfg,
-                         const sim_metrics_t *m)
+char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const sim_metrics_t *m)
 {
+    GString *out = g_string_sized_new(160);
     gboolean poll = cfg->mode == SIM_MODE_POLL;
     g_autofree char *pw = ns_as_us(cfg->press_window_ns);
     g_autofree char *rw = ns_as_us(cfg->release_window_ns);
@@ -73,11 +73,13 @@ void cli_results_csv_row(FILE *out, const char *trace_name, const sim_config_t *
         g_ascii_formatd(per_press, sizeof per_press, "%.2f", m->cpu_entries_per_press);
     }
     csv_field(out, trace_name);
-    fprintf(out, ",%s,%s,%s,%s,%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%" G_GUINT64_FORMAT ",%s,%s\n",
-            sim_algo_info(cfg->algo)->name, sim_mode_name(cfg->mode), pw, rw, interval, latency,
-            m->presses_true, m->presses_detected, sim_metrics_missed(m), sim_metrics_false(m), lmin,
-            lmed, lp99, lmax, rmed, m->cpu_entries, per_press,
-            poll ? "" : sim_runtime_name(cfg->runtime));
+    g_string_append_printf(
+        out, ",%s,%s,%s,%s,%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%" G_GUINT64_FORMAT ",%s,%s\n",
+        sim_algo_info(cfg->algo)->name, sim_mode_name(cfg->mode), pw, rw, interval, latency,
+        m->presses_true, m->presses_detected, sim_metrics_missed(m), sim_metrics_false(m), lmin,
+        lmed, lp99, lmax, rmed, m->cpu_entries, per_press,
+        poll ? "" : sim_runtime_name(cfg->runtime));
+    return g_string_free(out, FALSE);
 }
 
 void cli_results_events_csv(FILE *out, const sim_result_t *result, const GArray *matches)

@@ -15,9 +15,11 @@
 /** The sweep CSV's header line (with newline); its columns are documented in the README. */
 extern const char cli_results_csv_header[];
 
-/** Writes one sweep CSV row for `trace_name` run with `cfg`, scored `m`. */
-void cli_results_csv_row(FILE *out, const char *trace_name, const sim_config_t *cfg,
-                         const sim_metrics_t *m);
+/**
+ * One sweep CSV row (with its newline) for `trace_name` run with `cfg`,
+ * scored `m`; thread-safe, so sweep workers format their own rows.
+ */
+char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const sim_metrics_t *m);
 
 /** Formats a us value for CSV: up to 3 decimals, no trailing zeros, "" for NAN. */
 char *cli_results_format_us(double us);

@@ -37,15 +37,16 @@ typedef enum {
     CELL_MODE,    /* poll or irq */
     CELL_NUMBER,  /* a non-negative number */
     CELL_COUNT,   /* a non-negative whole number */
-    CELL_LATENCY, /* a non-negative number, or empty when no press was detected (or none was true) */
+    CELL_LATENCY, /* a non-negative number, or empty when no press was detected (or none was true)
+                   */
     CELL_POLL,    /* a non-negative number in poll rows, empty in irq rows */
     CELL_IRQ,     /* a non-negative number in irq rows, empty in poll rows */
     CELL_RUNTIME, /* one of RUNTIMES in irq rows, empty in poll rows */
 } cell_kind_t;
 
 static const cell_kind_t column_kinds[PLOT_RESULTS_N_COLUMNS] = {
-    CELL_NAME,    CELL_ALGO,    CELL_MODE,  CELL_NUMBER, CELL_NUMBER,  CELL_POLL,    CELL_IRQ,
-    CELL_COUNT,   CELL_COUNT,   CELL_COUNT, CELL_COUNT,  CELL_LATENCY, CELL_LATENCY, CELL_LATENCY,
+    CELL_NAME,    CELL_ALGO,    CELL_MODE,  CELL_NUMBER,  CELL_NUMBER,  CELL_POLL,    CELL_IRQ,
+    CELL_COUNT,   CELL_COUNT,   CELL_COUNT, CELL_COUNT,   CELL_LATENCY, CELL_LATENCY, CELL_LATENCY,
     CELL_LATENCY, CELL_LATENCY, CELL_COUNT, CELL_LATENCY, CELL_RUNTIME,
 };
 

@@ -34,6 +34,7 @@ typedef struct {
     guint trace_index;
     sim_config_t cfg;
     sim_metrics_t metrics;
+    gpointer prepared; /**< what the prepare callback made of the row, or NULL */
 } sim_sweep_row_t;
 
 /** A new spec with empty lists, the default base configuration and no sharding. */
@@ -75,6 +76,13 @@ const char *sim_sweep_plan_skip_reason(const sim_sweep_plan_t *plan);
  */
 void sim_sweep_plan_row(sim_sweep_plan_t *plan, gsize n, sim_sweep_row_t *row);
 
+/**
+ * Called on the worker thread right after a row is scored, to do per-row
+ * work in parallel (formatting an output line, say); the result is stored in
+ * row->prepared for on_row. Must be thread-safe.
+ */
+typedef gpointer (*sim_sweep_prepare_fn)(const sim_sweep_row_t *row, gpointer user_data);
+
 /** Called in row order, from the calling thread, as rows complete. */
 typedef void (*sim_sweep_row_fn)(const sim_sweep_row_t *row, gsize index, gsize total,
                                  gpointer user_data);
@@ -83,11 +91,12 @@ typedef void (*sim_sweep_row_fn)(const sim_sweep_row_t *row, gsize index, gsize 
 typedef gboolean (*sim_sweep_stop_fn)(gpointer user_data);
 
 /**
- * Runs the plan's rows on `threads` threads (1: in the calling thread) and
- * calls on_row for each in plan order. Returns the number of rows done
- * (fewer than planned if should_stop said so).
+ * Runs the plan's rows on `threads` threads (1: in the calling thread),
+ * calls `prepare` (may be NULL) for each on its thread, then on_row for each
+ * in plan order. Returns the number of rows done (fewer than planned if
+ * should_stop said so).
  */
-gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_row_fn on_row,
-                    sim_sweep_stop_fn should_stop, gpointer user_data);
+gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_prepare_fn prepare,
+                    sim_sweep_row_fn on_row, sim_sweep_stop_fn should_stop, gpointer user_data);
 
 #endif

@@ -241,7 +241,8 @@ void sim_sweep_plan_row(sim_sweep_plan_t *plan, gsize n, sim_sweep_row_t *row)
     make_config(spec, &c, &row->cfg);
 }
 
-static void run_row(const sim_sweep_spec_t *spec, sim_sweep_row_t *row)
+static void run_row(const sim_sweep_spec_t *spec, sim_sweep_row_t *row,
+                    sim_sweep_prepare_fn prepare, gpointer user_data)
 {
     const trace_t *trace = g_ptr_array_index(spec->traces, row->trace_index);
     g_autoptr(sim_result_t) result = sim_run(trace, &row->cfg, NULL, NULL);
@@ -249,6 +250,7 @@ static void run_row(const sim_sweep_spec_t *spec, sim_sweep_row_t *row)
     /* the plan validated every setting and trace, so sim_run cannot refuse one */
     g_assert(result != NULL);
     sim_metrics_compute(trace, &row->cfg, result, &row->metrics, NULL);
+    row->prepared = prepare != NULL ? prepare(row, user_data) : NULL;
 }
 
 /* Rows go to the workers in blocks: one hand-off per row cost as much as a
@@ -265,6 +267,8 @@ typedef struct {
     sim_sweep_row_t *slots; /* row n lives in slot n % n_slots while in flight */
     gsize n_slots;          /* a whole number of blocks */
     GAsyncQueue *done;      /* block numbers + 1 of finished blocks */
+    sim_sweep_prepare_fn prepare;
+    gpointer user_data;
 } sweep_run_t;
 
 static void worker(gpointer data, gpointer user_data)
@@ -274,17 +278,17 @@ static void worker(gpointer data, gpointer user_data)
     gsize end = MIN((block + 1) * BLOCK_ROWS, run->rows);
 
     for (gsize n = block * BLOCK_ROWS; n < end; n++) {
-        run_row(run->spec, &run->slots[n % run->n_slots]);
+        run_row(run->spec, &run->slots[n % run->n_slots], run->prepare, run->user_data);
     }
     g_async_queue_push(run->done, GSIZE_TO_POINTER(block + 1));
 }
 
-gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_row_fn on_row,
-                    sim_sweep_stop_fn should_stop, gpointer user_data)
+gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_prepare_fn prepare,
+                    sim_sweep_row_fn on_row, sim_sweep_stop_fn should_stop, gpointer user_data)
 {
     const gsize rows = plan->rows;
     const gsize blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-    sweep_run_t run = {plan->spec, rows, NULL, 0, NULL};
+    sweep_run_t run = {plan->spec, rows, NULL, 0, NULL, prepare, user_data};
     g_autofree gboolean *finished = NULL;
     GThreadPool *pool;
     gsize next = 0, queued = 0, ring; /* in blocks */
@@ -296,7 +300,7 @@ gsize sim_sweep_run(sim_sweep_plan_t *plan, guint threads, sim_sweep_row_fn on_r
                 return n;
             }
             sim_sweep_plan_row(plan, n, &row);
-            run_row(plan->spec, &row);
+            run_row(plan->spec, &row, prepare, user_data);
             on_row(&row, n, rows, user_data);
         }
         return rows;

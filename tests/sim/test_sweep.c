@@ -118,7 +118,7 @@ static void threads_do_not_change_results(void **state)
         g_autoptr(sim_sweep_spec_t) spec = small_spec(t);
         collect_t c = {threads == 1 ? one : two, 0};
         g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
-        assert_int_equal(sim_sweep_run(plan, threads, collect, NULL, &c), 18);
+        assert_int_equal(sim_sweep_run(plan, threads, NULL, collect, NULL, &c), 18);
         assert_int_equal(c.calls, 18);
     }
     assert_string_equal(one->str, two->str);
@@ -164,7 +164,7 @@ static void stop_early(void **state)
             g_array_append_val(spec->windows_ns, window);
         }
         g_autoptr(sim_sweep_plan_t) plan = sim_sweep_plan_new(spec, NULL);
-        gsize done = sim_sweep_run(plan, threads, collect, stop_after_five, &c);
+        gsize done = sim_sweep_run(plan, threads, NULL, collect, stop_after_five, &c);
         /* 402 windows x 6: 2412 rows; a stop lets the rows in flight
          * finish: on one thread none, on more at most 4 blocks of 32 per thread */
         assert_int_equal(sim_sweep_plan_rows(plan), 2412);
