@@ -108,7 +108,8 @@ char *trace_truth_path(const char *trace_path);
  * its truth beside it (trace_truth_path(), "press_ns,release_ns" rows, an
  * empty release_ns for a press still held at the end). Both are written out
  * before either replaces an existing file, so a write error (a full disk)
- * leaves the old pair as it was.
+ * leaves the old pair as it was. Written to "-" or a device, the truth is
+ * left out: there is no folder to put it beside.
  */
 gboolean trace_write_csv(const trace_t *trace, const char *path, GError **error);
 

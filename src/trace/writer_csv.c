@@ -50,7 +50,9 @@ gboolean trace_write_csv(const trace_t *trace, const char *path, GError **error)
     if (!util_atomic_file_finish(file, error)) {
         return FALSE;
     }
-    if (trace->truth != NULL) {
+    /* standard output or a device has no folder to put a truth file in
+     * ("-.truth.csv", "/dev/null.truth.csv"): the truth is left out */
+    if (trace->truth != NULL && util_atomic_file_temp_path(file) != NULL) {
         g_autofree char *truth_path = trace_truth_path(path);
         truth = util_atomic_file_open(truth_path, error);
         if (truth == NULL) {

@@ -102,6 +102,12 @@ run info "$(dirname "$0")/data/comment_rows.csv"
 expect_status 0 "comment between rows"
 expect_stdout '^edges: +2$' "rows around the comment: edges at 100 and 300"
 
+# to a device there is no folder for the truth file: none is made beside it
+rm -f /dev/null.truth.csv 2>/dev/null
+run convert "$(dirname "$0")/../../traces/tactile.csv" /dev/null --to native
+expect_status 0 "convert to /dev/null"
+[ ! -e /dev/null.truth.csv ] || { rm -f /dev/null.truth.csv; fail "a truth file was made in /dev"; }
+
 # ---- malformed files: FILE | extra options | the expected message ----------
 
 while IFS='|' read -r file opts message; do
