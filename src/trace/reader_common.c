@@ -143,3 +143,20 @@ char *trace_csv_list(char *const *fields, int first)
     }
     return g_string_free(s, FALSE);
 }
+
+gboolean trace_builder_check_order(const trace_builder_t *b, const trace_line_reader_t *reader,
+                                   int64_t t_ns, GError **error)
+{
+    if (G_LIKELY(!b->started || t_ns > b->last_ns)) {
+        return TRUE;
+    }
+    if (t_ns == b->last_ns) {
+        trace_parse_error(error, reader, "duplicate time (%" G_GINT64_FORMAT " ns)", t_ns);
+    } else {
+        trace_parse_error(error, reader,
+                          "time goes backwards (%" G_GINT64_FORMAT " ns after %" G_GINT64_FORMAT
+                          " ns)",
+                          t_ns, b->last_ns);
+    }
+    return FALSE;
+}

@@ -79,6 +79,13 @@ static inline void trace_builder_level(trace_builder_t *b, int64_t t_ns, gboolea
  */
 void trace_builder_finish(trace_builder_t *b, int64_t end_ns);
 
+/**
+ * Checks that a row at t_ns comes after the last one; FALSE with "duplicate
+ * time" or "time goes backwards" at the reader's line otherwise.
+ */
+gboolean trace_builder_check_order(const trace_builder_t *b, const trace_line_reader_t *reader,
+                                   int64_t t_ns, GError **error);
+
 /** An end_ns for trace_builder_finish() meaning "no explicit end". */
 #define TRACE_BUILDER_NO_END INT64_MIN
 

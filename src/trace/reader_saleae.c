@@ -48,15 +48,7 @@ static inline gboolean read_row(trace_line_reader_t *r, int column, trace_builde
         }
         return FALSE;
     }
-    if (G_UNLIKELY(b->started && t_ns <= b->last_ns)) {
-        if (t_ns == b->last_ns) {
-            trace_parse_error(error, r, "duplicate time (%" G_GINT64_FORMAT " ns)", t_ns);
-        } else {
-            trace_parse_error(error, r,
-                              "time goes backwards (%" G_GINT64_FORMAT " ns after %" G_GINT64_FORMAT
-                              " ns)",
-                              t_ns, b->last_ns);
-        }
+    if (!trace_builder_check_order(b, r, t_ns, error)) {
         return FALSE;
     }
     if (v == 'X' || v == 'x') {
