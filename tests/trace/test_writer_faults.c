@@ -17,35 +17,9 @@
 #include <sys/stat.h>
 
 #include "../util/test_fault.h"
+#include "../util/test_scratch.h"
 #include "trace_error.h"
 #include "trace_io.h"
-
-typedef struct {
-    char *dir;
-} scratch_t;
-
-static int setup(void **state)
-{
-    scratch_t *s = g_new0(scratch_t, 1);
-    s->dir = g_dir_make_tmp("writer-faults-XXXXXX", NULL);
-    *state = s;
-    return s->dir != NULL ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    scratch_t *s = *state;
-    g_autoptr(GDir) d = g_dir_open(s->dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-        g_autofree char *p = g_build_filename(s->dir, name, NULL);
-        g_unlink(p);
-    }
-    g_rmdir(s->dir);
-    g_free(s->dir);
-    g_free(s);
-    return 0;
-}
 
 static guint count_entries(const char *dir)
 {
@@ -155,8 +129,10 @@ static void full_device(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(truth_too_big_keeps_old_pair, setup, teardown),
-        cmocka_unit_test_setup_teardown(vcd_too_big_keeps_old_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(truth_too_big_keeps_old_pair, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(vcd_too_big_keeps_old_file, scratch_setup,
+                                        scratch_teardown),
         cmocka_unit_test(full_device),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

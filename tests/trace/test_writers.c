@@ -10,35 +10,9 @@
 #include <cmocka.h>
 #include <glib/gstdio.h>
 
+#include "../util/test_scratch.h"
 #include "trace_error.h"
 #include "trace_io.h"
-
-typedef struct {
-    char *dir;
-} scratch_t;
-
-static int setup(void **state)
-{
-    scratch_t *s = g_new0(scratch_t, 1);
-    s->dir = g_dir_make_tmp("writers-XXXXXX", NULL);
-    *state = s;
-    return s->dir != NULL ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    scratch_t *s = *state;
-    g_autoptr(GDir) d = g_dir_open(s->dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name(d)) != NULL) {
-        g_autofree char *p = g_build_filename(s->dir, name, NULL);
-        g_unlink(p);
-    }
-    g_rmdir(s->dir);
-    g_free(s->dir);
-    g_free(s);
-    return 0;
-}
 
 static char *contents(const char *path)
 {
@@ -196,10 +170,13 @@ static void vcd_writer_refuses_bad_signals(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(native_vcd_native, setup, teardown),
-        cmocka_unit_test_setup_teardown(native_vcd_native_edge_cases, setup, teardown),
-        cmocka_unit_test_setup_teardown(vcd_text_for_several_signals, setup, teardown),
-        cmocka_unit_test_setup_teardown(vcd_writer_refuses_bad_signals, setup, teardown),
+        cmocka_unit_test_setup_teardown(native_vcd_native, scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(native_vcd_native_edge_cases, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(vcd_text_for_several_signals, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(vcd_writer_refuses_bad_signals, scratch_setup,
+                                        scratch_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
