@@ -256,15 +256,8 @@ trace_t *trace_read_analog(trace_line_reader_t *r, const trace_read_options_t *o
             return NULL;
         }
     }
-    if (res == TRACE_LINE_ERROR) {
-        return NULL;
-    }
-    if (r->line_no == 0) {
-        trace_parse_error(error, r, "empty file");
-        return NULL;
-    }
-    if (!b->started) {
-        trace_parse_error(error, r, "no data rows (expected 'time,volts' rows after a header)");
+    if (!trace_builder_check_rows(
+            b, r, res, "no data rows (expected 'time,volts' rows after a header)", error)) {
         return NULL;
     }
     trace_builder_finish(b, TRACE_BUILDER_NO_END);

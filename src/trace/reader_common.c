@@ -160,3 +160,20 @@ gboolean trace_builder_check_order(const trace_builder_t *b, const trace_line_re
     }
     return FALSE;
 }
+
+gboolean trace_builder_check_rows(const trace_builder_t *b, const trace_line_reader_t *reader,
+                                  trace_line_result_t res, const char *no_rows, GError **error)
+{
+    if (res == TRACE_LINE_ERROR) {
+        return FALSE; /* the line reader set the error */
+    }
+    if (reader->line_no == 0) {
+        trace_parse_error(error, reader, "empty file");
+        return FALSE;
+    }
+    if (!b->started) {
+        trace_parse_error(error, reader, "%s", no_rows);
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -86,6 +86,14 @@ void trace_builder_finish(trace_builder_t *b, int64_t end_ns);
 gboolean trace_builder_check_order(const trace_builder_t *b, const trace_line_reader_t *reader,
                                    int64_t t_ns, GError **error);
 
+/**
+ * After a reader's row loop ended with `res`: FALSE (error set) on a read
+ * error, on an empty file ("empty file") or when no row gave a level
+ * (`no_rows`, the message saying what was expected); TRUE otherwise.
+ */
+gboolean trace_builder_check_rows(const trace_builder_t *b, const trace_line_reader_t *reader,
+                                  trace_line_result_t res, const char *no_rows, GError **error);
+
 /** An end_ns for trace_builder_finish() meaning "no explicit end". */
 #define TRACE_BUILDER_NO_END INT64_MIN
 

@@ -98,15 +98,8 @@ trace_t *trace_read_saleae(trace_line_reader_t *r, const trace_read_options_t *o
             return NULL;
         }
     }
-    if (res == TRACE_LINE_ERROR) {
-        return NULL;
-    }
-    if (r->line_no == 0) {
-        trace_parse_error(error, r, "empty file");
-        return NULL;
-    }
-    if (!b->started) {
-        trace_parse_error(error, r, column < 0 ? "missing header" : "no data rows with a 0 or 1");
+    if (!trace_builder_check_rows(
+            b, r, res, column < 0 ? "missing header" : "no data rows with a 0 or 1", error)) {
         return NULL;
     }
     trace_builder_finish(b, TRACE_BUILDER_NO_END);

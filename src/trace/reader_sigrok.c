@@ -297,15 +297,8 @@ trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *o
             goto out;
         }
     }
-    if (res == TRACE_LINE_ERROR) {
-        goto out;
-    }
-    if (r->line_no == 0) {
-        trace_parse_error(error, r, "empty file");
-        goto out;
-    }
-    if (!b->started) {
-        trace_parse_error(error, r, labels ? "no data rows" : "missing header: no label line");
+    if (!trace_builder_check_rows(
+            b, r, res, labels ? "no data rows" : "missing header: no label line", error)) {
         goto out;
     }
     /* the last sample lasts one period, as in sigrok's VCD, whose length marker follows it */

@@ -142,12 +142,15 @@ sig_level.csv||sig_level.csv:4: unknown level '5'
 sig_norate.csv||sig_norate.csv:1: no '; Samplerate:' line
 sig_truncated.csv|--channel D1|sig_truncated.csv:4: truncated line
 sig_backwards.csv||sig_backwards.csv:4: time goes backwards
+sig_headeronly.csv||sig_headeronly.csv:2: no data rows
 sal_backwards.csv||sal_backwards.csv:3: time goes backwards
 sal_range.csv||sal_range.csv:3: numbers out of range
 sal_level.csv|--format saleae|sal_level.csv:3: unknown level '2'
+sal_headeronly.csv|--format saleae|sal_headeronly.csv:1: no data rows with a 0 or 1
 ana_truncated.csv||ana_truncated.csv:3: truncated line
 ana_noheader.csv||ana_noheader.csv:1: missing header
 ana_badvolt.csv||ana_badvolt.csv:3: bad voltage
+ana_headeronly.csv|--format analog|ana_headeronly.csv:1: no data rows \(expected 'time,volts' rows after a header\)
 bbb_level.log||bbb_level.log:3: unknown level 'pin: 2'
 bbb_backwards.log||bbb_backwards.log:4: time goes backwards
 bbb_fit.log||bbb_fit.log:4: 2 rising edges cannot fit in 2 ns
