@@ -62,16 +62,7 @@ util_atomic_file_t *util_atomic_file_open(const char *path, GError **error)
         return NULL;
     }
     /* mkstemp makes 0600; the result should look like any file the user makes */
-    if (fchmod(fd, new_file_mode()) != 0) {
-        int err = errno;
-        close(fd);
-        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: cannot write: %s", path,
-                    g_strerror(err));
-        util_atomic_file_abort(file);
-        return NULL;
-    }
-    file->stream = fdopen(fd, "w");
-    if (file->stream == NULL) {
+    if (fchmod(fd, new_file_mode()) != 0 || (file->stream = fdopen(fd, "w")) == NULL) {
         int err = errno;
         close(fd);
         g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: cannot write: %s", path,
