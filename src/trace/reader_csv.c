@@ -13,6 +13,7 @@
  */
 #include "native_rows.h"
 #include "reader_common.h"
+#include "reader_csv_parallel.h"
 #include "trace_error.h"
 
 #define NATIVE_HEADER "t_ns,level"
@@ -115,6 +116,16 @@ static inline gboolean read_row(const trace_line_reader_t *r, trace_builder_t *b
 
 trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
+    trace_native_parallel_t par;
+
+    trace_native_parallel_init(&par);
+    return trace_read_native_with(r, opts, &par, NULL, error);
+}
+
+trace_t *trace_read_native_with(trace_line_reader_t *r, const trace_read_options_t *opts,
+                                const trace_native_parallel_t *par, guint64 *parallel_rows,
+                                GError **error)
+{
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     trace_builder_t *b = g_new(trace_builder_t, 1);
     int64_t end_ns = TRACE_BUILDER_NO_END;
@@ -144,6 +155,13 @@ trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *o
     /* rows: at least 4 bytes each ("0,1\n") */
     if (r->size > 0) {
         trace_builder_reserve(b, (guint64)r->size / 4u);
+    }
+    /* rows: as many as can be read on several threads, then on one */
+    if (parallel_rows != NULL) {
+        *parallel_rows = 0;
+    }
+    if (header && !trace_native_rows_parallel(r, b, par, parallel_rows, error)) {
+        goto out;
     }
     /* rows: the fast path over whole buffers, one line at a time where it stops */
     while (header) {
