@@ -215,8 +215,10 @@ static gpointer work(gpointer data)
         if (i >= sh->n_pieces || g_atomic_int_get(&sh->halted)) {
             break;
         }
-        piece.from = sh->from + (gint64)(sh->step * i);
-        piece.to = i + 1 < sh->n_pieces ? sh->from + (gint64)(sh->step * (i + 1)) : sh->size;
+        piece = (piece_t){
+            .from = sh->from + (gint64)(sh->step * i),
+            .to = i + 1 < sh->n_pieces ? sh->from + (gint64)(sh->step * (i + 1)) : sh->size,
+        };
         read_piece(w, &piece, i == 0);
         g_mutex_lock(&sh->lock);
         while (sh->joined != i && !g_atomic_int_get(&sh->halted)) {
