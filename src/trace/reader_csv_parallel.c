@@ -178,7 +178,9 @@ static void join_piece(shared_t *sh, guint i, const piece_t *piece, const trace_
     const GArray *edges = o->trace->edges;
 
     if (i > 0 && piece->begin != sh->next) {
-        g_atomic_int_set(&sh->halted, TRUE); /* the file changed under us? let one thread read */
+        /* no line start found (a line longer than a chunk), or the file changed: one thread
+         * reads on */
+        g_atomic_int_set(&sh->halted, TRUE);
         return;
     }
     if (piece->rows > 0) {
