@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all=(read_native read_truth read_vcd read_sigrok read_saleae read_analog read_bbb
+all=(read_native read_truth native_parallel read_vcd read_sigrok read_saleae read_analog read_bbb
   core_equivalence sim_equivalence)
 # A run gets this many seconds on one input before it counts as a hang.
 TIMEOUT_S=10

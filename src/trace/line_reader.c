@@ -1,8 +1,10 @@
 /* The streaming line reader: chunked fread() and memchr(). */
+#define _POSIX_C_SOURCE 200809L /* fseeko */
 #include "line_reader.h"
 #include "trace_error.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -65,6 +67,7 @@ static gboolean fill(trace_line_reader_t *reader, GError **error)
         /* buf is allocated at open and never NULL; the analyzer loses that across calls */
         /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker) */
         memmove(reader->buf, reader->buf + reader->start, keep);
+        reader->buf_pos += (gint64)reader->start;
         reader->start = 0;
         reader->end = keep;
     }
@@ -96,6 +99,29 @@ gboolean trace_line_reader_peek(trace_line_reader_t *reader, const char **data, 
     }
     *data = reader->buf + reader->start;
     *len = reader->end - reader->start;
+    return TRUE;
+}
+
+gboolean trace_line_reader_seek(trace_line_reader_t *reader, gint64 offset, guint64 lines,
+                                GError **error)
+{
+#ifdef G_OS_UNIX
+    int failed = fseeko(reader->file, (off_t)offset, SEEK_SET);
+#else
+    /* fseek() takes a long, 32 bits on Windows */
+    int failed = offset > LONG_MAX || fseek(reader->file, (long)offset, SEEK_SET);
+#endif
+    if (failed != 0) {
+        int err = errno;
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot seek: %s", reader->path,
+                    g_strerror(err));
+        return FALSE;
+    }
+    reader->buf_pos = offset;
+    reader->start = 0;
+    reader->end = 0;
+    reader->eof = FALSE;
+    reader->line_no += lines;
     return TRUE;
 }
 

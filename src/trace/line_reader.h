@@ -42,6 +42,7 @@ typedef struct {
     gboolean eof;    /* fread() reached the end of the file */
     guint64 line_no; /* number of the line last returned, 1-based; 0 before the first */
     gint64 size;     /* the file's size in bytes, -1 if unknown (a pipe) */
+    gint64 buf_pos;  /* file offset of buf[0] (bytes) */
 } trace_line_reader_t;
 
 /**
@@ -83,6 +84,21 @@ static inline void trace_line_reader_consume(trace_line_reader_t *reader, const 
     reader->start = (gsize)(upto - reader->buf);
     reader->line_no += lines;
 }
+
+/** The file offset of the next unread byte (bytes from the start of the file). */
+static inline gint64 trace_line_reader_offset(const trace_line_reader_t *reader)
+{
+    return reader->buf_pos + (gint64)reader->start;
+}
+
+/**
+ * Goes on at byte `offset` of the file, the start of a line, after `lines`
+ * lines were read there by other means (reader->line_no grows by them): what
+ * was buffered is dropped. For a parser that reads part of a regular file
+ * itself. FALSE with TRACE_ERROR_IO if the file cannot seek.
+ */
+gboolean trace_line_reader_seek(trace_line_reader_t *reader, gint64 offset, guint64 lines,
+                                GError **error);
 
 /** The slow path of trace_line_reader_next(): refills the buffer. Not for direct use. */
 trace_line_result_t trace_line_reader_next_slow(trace_line_reader_t *reader, char **line,

@@ -1,4 +1,5 @@
 /* Shared by the readers: parse errors, the batched edge builder, CSV header fields. */
+#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE: -std=c11 hides them, and the #if below */
 #include "reader_common.h"
 #include "trace_error.h"
 
@@ -67,10 +68,13 @@ void trace_builder_reserve(trace_builder_t *b, guint64 edges)
     {
         /* the 2 MiB-aligned interior of the block; advice only, failure is harmless */
         const uintptr_t huge = (uintptr_t)2 << 20;
-        uintptr_t lo = ((uintptr_t)room->data + huge - 1) & ~(huge - 1);
-        uintptr_t hi = ((uintptr_t)room->data + (uintptr_t)edges * sizeof(int64_t)) & ~(huge - 1);
-        if (hi > lo) {
-            (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+        uintptr_t start = (uintptr_t)room->data;
+        uintptr_t end = start + (uintptr_t)edges * sizeof(int64_t);
+        /* offsets into the block, so the pointer comes from the block, not an integer */
+        uintptr_t lo = ((start + huge - 1) & ~(huge - 1)) - start;
+        uintptr_t hi = (end & ~(huge - 1)) - start;
+        if (end - start >= 2 * huge && hi > lo) {
+            (void)madvise(room->data + lo, hi - lo, MADV_HUGEPAGE);
         }
     }
 #endif

@@ -11,7 +11,9 @@
  * Truth beside it in NAME.truth.csv: "press_ns,release_ns" then one row per
  * press, release_ns empty for a press still held at the end.
  */
+#include "native_rows.h"
 #include "reader_common.h"
+#include "reader_csv_parallel.h"
 #include "trace_error.h"
 
 #define NATIVE_HEADER "t_ns,level"
@@ -112,45 +114,17 @@ static inline gboolean read_row(const trace_line_reader_t *r, trace_builder_t *b
     return TRUE;
 }
 
-/*
- * The fast path: whole "t_ns,level\n" rows parsed straight from the read
- * buffer, digits eight at a time. It stops at the first line that is not a
- * plain, in-order row (a blank line, a sign, an error) and returns where;
- * read_row() then takes that line and says what is wrong, if anything.
- */
-static const char *fast_rows(trace_builder_t *b, const char *s, const char *end, guint64 *lines)
+trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
-    guint64 n = 0;
+    trace_native_parallel_t par;
 
-    while (s < end) {
-        const char *p = s;
-        uint64_t t;
-        int digits = trace_parse_digits_fast(&p, &t);
-        char level;
-
-        if (G_UNLIKELY(digits == 0 || digits > TRACE_SAFE_DIGITS || p[0] != ',')) {
-            break;
-        }
-        level = p[1];
-        if (G_UNLIKELY(level != '0' && level != '1')) {
-            break;
-        }
-        p += 2;
-        if (*p == '\r') {
-            p++;
-        }
-        if (G_UNLIKELY(*p != '\n' || (b->started && (int64_t)t <= b->last_ns))) {
-            break;
-        }
-        trace_builder_level(b, (int64_t)t, level == '1');
-        s = p + 1;
-        n++;
-    }
-    *lines = n;
-    return s;
+    trace_native_parallel_init(&par);
+    return trace_read_native_with(r, opts, &par, NULL, error);
 }
 
-trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
+trace_t *trace_read_native_with(trace_line_reader_t *r, const trace_read_options_t *opts,
+                                const trace_native_parallel_t *par, guint64 *parallel_rows,
+                                GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     trace_builder_t *b = g_new(trace_builder_t, 1);
@@ -182,6 +156,13 @@ trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *o
     if (r->size > 0) {
         trace_builder_reserve(b, (guint64)r->size / 4u);
     }
+    /* rows: as many as can be read on several threads, then on one */
+    if (parallel_rows != NULL) {
+        *parallel_rows = 0;
+    }
+    if (header && !trace_native_rows_parallel(r, b, par, parallel_rows, error)) {
+        goto out;
+    }
     /* rows: the fast path over whole buffers, one line at a time where it stops */
     while (header) {
         const char *s, *end, *stop;
@@ -190,7 +171,7 @@ trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *o
         if (res != TRACE_LINE_OK) {
             break;
         }
-        stop = fast_rows(b, s, end, &n);
+        stop = trace_native_rows(b, s, end, &n);
         trace_line_reader_consume(r, stop, n);
         if (stop < end) {
             res = trace_line_reader_next(r, &line, &len, error);

@@ -200,6 +200,39 @@ static void peek_does_not_consume(void **state)
     remove_scratch(path);
 }
 
+/*
+ * "a\nbb\nccc\ndddd\n": after line 1 the next byte is at offset 2; a seek to
+ * offset 5 (line 3) after one line read elsewhere (line 2) goes on at "ccc",
+ * line 3, and the offset follows the lines read, across a refill.
+ */
+static void offset_and_seek(void **state)
+{
+    static const char text[] = "a\nbb\nccc\ndddd\n";
+    char *path = scratch_file(text, sizeof text - 1);
+    g_autoptr(GError) error = NULL;
+    trace_line_reader_t *r = trace_line_reader_open(path, &error);
+    char *line;
+    gsize len;
+    (void)state;
+
+    assert_non_null(r);
+    assert_int_equal(trace_line_reader_offset(r), 0);
+    assert_int_equal(trace_line_reader_next(r, &line, &len, &error), TRACE_LINE_OK);
+    assert_int_equal(trace_line_reader_offset(r), 2);
+    assert_true(trace_line_reader_seek(r, 5, 1, &error));
+    assert_int_equal(trace_line_reader_offset(r), 5);
+    assert_int_equal(trace_line_reader_next(r, &line, &len, &error), TRACE_LINE_OK);
+    assert_string_equal(line, "ccc");
+    assert_int_equal(r->line_no, 3);
+    assert_int_equal(trace_line_reader_offset(r), 9);
+    assert_int_equal(trace_line_reader_next(r, &line, &len, &error), TRACE_LINE_OK);
+    assert_string_equal(line, "dddd");
+    assert_int_equal(trace_line_reader_offset(r), 14);
+    assert_int_equal(trace_line_reader_next(r, &line, &len, &error), TRACE_LINE_EOF);
+    trace_line_reader_free(r);
+    remove_scratch(path);
+}
+
 static void missing_file(void **state)
 {
     g_autoptr(GError) error = NULL;
@@ -213,13 +246,10 @@ static void missing_file(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(line_ends_and_numbers),
-        cmocka_unit_test(empty_file),
-        cmocka_unit_test(lines_across_chunks),
-        cmocka_unit_test(window_and_next),
-        cmocka_unit_test(overlong_line_is_an_error),
-        cmocka_unit_test(peek_does_not_consume),
-        cmocka_unit_test(missing_file),
+        cmocka_unit_test(line_ends_and_numbers),     cmocka_unit_test(empty_file),
+        cmocka_unit_test(lines_across_chunks),       cmocka_unit_test(window_and_next),
+        cmocka_unit_test(overlong_line_is_an_error), cmocka_unit_test(peek_does_not_consume),
+        cmocka_unit_test(offset_and_seek),           cmocka_unit_test(missing_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
