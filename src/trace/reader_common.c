@@ -1,12 +1,8 @@
 /* Shared by the readers: parse errors, the batched edge builder, CSV header fields. */
-#define _DEFAULT_SOURCE /* madvise() and MADV_HUGEPAGE: -std=c11 hides them, and the #if below */
 #include "reader_common.h"
 #include "trace_error.h"
 
 #include <stdarg.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 static void set_parse_error(GError **error, const char *path, guint64 line, const char *format,
                             va_list args) G_GNUC_PRINTF(4, 0);
@@ -64,20 +60,6 @@ void trace_builder_reserve(trace_builder_t *b, guint64 edges)
     g_array_append_vals(room, old->data, old->len);
     g_array_unref(old);
     b->trace->edges = room;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    {
-        /* the 2 MiB-aligned interior of the block; advice only, failure is harmless */
-        const uintptr_t huge = (uintptr_t)2 << 20;
-        uintptr_t start = (uintptr_t)room->data;
-        uintptr_t end = start + (uintptr_t)edges * sizeof(int64_t);
-        /* offsets into the block, so the pointer comes from the block, not an integer */
-        uintptr_t lo = ((start + huge - 1) & ~(huge - 1)) - start;
-        uintptr_t hi = (end & ~(huge - 1)) - start;
-        if (end - start >= 2 * huge && hi > lo) {
-            (void)madvise(room->data + lo, hi - lo, MADV_HUGEPAGE);
-        }
-    }
-#endif
 }
 
 void trace_builder_flush(trace_builder_t *b)
