@@ -14,7 +14,7 @@
 #include "reader_csv_parallel.h"
 
 /* One read of `path`: the trace or the error's message, and the reader's last line. */
-static trace_t *read_once(const char *path, const trace_native_parallel_t *par, char **message,
+static trace_t *read_once(const char *path, const trace_parallel_t *par, char **message,
                           guint64 *line_no)
 {
     g_autoptr(GError) error = NULL;
@@ -33,8 +33,8 @@ static trace_t *read_once(const char *path, const trace_native_parallel_t *par, 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_bytes_t in = {data, size};
-    trace_native_parallel_t one = {0, 1, 1};
-    trace_native_parallel_t many = {0, 2 + fuzz_take(&in, 1) % 3, 1 + fuzz_take(&in, 1)};
+    trace_parallel_t one = {0, 1, 1};
+    trace_parallel_t many = {0, 2 + fuzz_take(&in, 1) % 3, 1 + fuzz_take(&in, 1)};
     g_autoptr(trace_t) a = NULL;
     g_autoptr(trace_t) b = NULL;
     g_autofree char *message_a = NULL;
