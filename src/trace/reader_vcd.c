@@ -14,6 +14,7 @@
  */
 #include "reader_common.h"
 #include "trace_error.h"
+#include "reader_vcd_parallel.h"
 #include "vcd_changes.h"
 
 static void vcd_var_clear(gpointer p)
@@ -488,6 +489,15 @@ static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done
 
 trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
+    trace_parallel_t par;
+
+    trace_parallel_init(&par);
+    return trace_read_vcd_with(r, opts, &par, NULL, error);
+}
+
+trace_t *trace_read_vcd_with(trace_line_reader_t *r, const trace_read_options_t *opts,
+                             const trace_parallel_t *par, guint64 *parallel_lines, GError **error)
+{
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     g_autofree trace_builder_t *b = g_new(trace_builder_t, 1);
     g_autoptr(GArray) vars = g_array_new(FALSE, TRUE, sizeof(vcd_var_t));
@@ -530,6 +540,14 @@ trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts
     /* each change takes at least 4 bytes ("#1 0!" has one, "#1\n0!\n" too, with a time) */
     if (header_done && r->size > 0) {
         trace_builder_reserve(b, (guint64)r->size / 4u);
+    }
+    /* value changes: as many as can be read on several threads, then on one */
+    if (parallel_lines != NULL) {
+        *parallel_lines = 0;
+    }
+    if (header_done && !st.in_comment &&
+        !trace_vcd_changes_parallel(r, &st, b, par, parallel_lines, error)) {
+        return NULL;
     }
     /* value changes: the fast path over whole buffers, data_line() where it stops */
     while (header_done) {
