@@ -11,6 +11,8 @@
  * counts, as in a waveform viewer. A timestamp repeated (sigrok writes some)
  * continues the same instant; one going backwards is an error. Files written by bouncelab also
  * carry the active level, a time offset and a "truth" wire, which are read back.
+ * The value changes of a big file are read on several threads
+ * (reader_vcd_parallel.h) as far as they are of the two common shapes.
  */
 #include "reader_common.h"
 #include "trace_error.h"
