@@ -19,6 +19,13 @@
 #include "reader_vcd_parallel.h"
 #include "vcd_changes.h"
 
+/*
+ * Bytes of plain lines (or a piece, if less) after an odd one before the
+ * threads get another turn: enough that a $dumpvars block's values do not
+ * start a turn that stops at its $end, little next to a piece.
+ */
+#define RETRY_MIN_BYTES (UINT64_C(64) << 10)
+
 static void vcd_var_clear(gpointer p)
 {
     vcd_var_t *v = p;
@@ -489,6 +496,26 @@ static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done
     return b->trace;
 }
 
+/*
+ * One turn of the threads from the reader's position (reader_vcd_parallel.h):
+ * adds the lines they took to *lines; *paid when they read a piece's bytes
+ * or more, so that another turn after the next odd line is worth starting.
+ */
+static gboolean threads_turn(trace_line_reader_t *r, vcd_state_t *st, trace_builder_t *b,
+                             const trace_parallel_t *par, guint64 *lines, gboolean *paid,
+                             GError **error)
+{
+    gint64 from = trace_line_reader_offset(r);
+    guint64 n;
+
+    if (!trace_vcd_changes_parallel(r, st, b, par, &n, error)) {
+        return FALSE;
+    }
+    *lines += n;
+    *paid = trace_line_reader_offset(r) - from >= (gint64)par->piece_bytes;
+    return TRUE;
+}
+
 trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
     trace_parallel_t par;
@@ -507,11 +534,15 @@ trace_t *trace_read_vcd_with(trace_line_reader_t *r, const trace_read_options_t 
     g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func(g_free);
     vcd_state_t st = {0};
     gboolean header_done = FALSE;
+    guint64 unused = 0, *threads_lines = parallel_lines != NULL ? parallel_lines : &unused;
+    gboolean odd = FALSE, more_turns = FALSE;
+    guint64 retry_bytes = MIN(par->piece_bytes, RETRY_MIN_BYTES);
     trace_line_result_t res;
     char *line;
     gsize len;
 
     g_array_set_clear_func(vars, vcd_var_clear);
+    *threads_lines = 0;
     st.r = r;
     st.opts = opts;
     st.error = error;
@@ -544,31 +575,43 @@ trace_t *trace_read_vcd_with(trace_line_reader_t *r, const trace_read_options_t 
         trace_builder_reserve(b, (guint64)r->size / 4u);
     }
     /* value changes: as many as can be read on several threads, then on one */
-    if (parallel_lines != NULL) {
-        *parallel_lines = 0;
-    }
     if (header_done && !st.in_comment &&
-        !trace_vcd_changes_parallel(r, &st, b, par, parallel_lines, error)) {
+        !threads_turn(r, &st, b, par, threads_lines, &more_turns, error)) {
         return NULL;
     }
+    more_turns = TRUE;
     /* value changes: the fast path over whole buffers, data_line() where it stops */
     while (header_done) {
-        const char *s, *end, *stop;
+        const char *s, *end, *upto, *stop;
         guint64 n;
         res = trace_line_reader_window(r, &s, &end, error);
         if (res != TRACE_LINE_OK) {
             break;
         }
+        upto = end;
+        if (odd && more_turns && (guint64)(end - s) > retry_bytes) {
+            /* after odd lines, a stretch of plain ones gives the threads another turn */
+            const char *nl = memchr(s + retry_bytes, '\n', (gsize)(end - s) - retry_bytes);
+            upto = nl != NULL ? nl + 1 : end;
+        }
         if (st.in_comment) {
             stop = s; /* a $comment spans lines: data_line() skips it */
             n = 0;
         } else {
-            stop = trace_vcd_fast_lines(&st, b, s, end, &n);
+            stop = trace_vcd_fast_lines(&st, b, s, upto, &n);
         }
         trace_line_reader_consume(r, stop, n);
-        if (stop < end) {
+        if (stop < upto) {
             res = trace_line_reader_next(r, &line, &len, error);
             if (res != TRACE_LINE_OK || !data_line(&st, b, line)) {
+                return NULL;
+            }
+            odd = TRUE;
+        } else if (odd && more_turns && !st.in_comment && (guint64)(upto - s) >= retry_bytes) {
+            /* plain lines again after odd ones (a $dumpvars block at the start, a repeated
+             * timestamp): the threads again, once, and again while each turn pays */
+            odd = FALSE;
+            if (!threads_turn(r, &st, b, par, threads_lines, &more_turns, error)) {
                 return NULL;
             }
         }
