@@ -116,15 +116,14 @@ static inline gboolean read_row(const trace_line_reader_t *r, trace_builder_t *b
 
 trace_t *trace_read_native(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
-    trace_native_parallel_t par;
+    trace_parallel_t par;
 
-    trace_native_parallel_init(&par);
+    trace_parallel_init(&par);
     return trace_read_native_with(r, opts, &par, NULL, error);
 }
 
 trace_t *trace_read_native_with(trace_line_reader_t *r, const trace_read_options_t *opts,
-                                const trace_native_parallel_t *par, guint64 *parallel_rows,
-                                GError **error)
+                                const trace_parallel_t *par, guint64 *parallel_rows, GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     trace_builder_t *b = g_new(trace_builder_t, 1);

@@ -11,18 +11,20 @@
  * counts, as in a waveform viewer. A timestamp repeated (sigrok writes some)
  * continues the same instant; one going backwards is an error. Files written by bouncelab also
  * carry the active level, a time offset and a "truth" wire, which are read back.
+ * The value changes of a big file are read on several threads
+ * (reader_vcd_parallel.h) as far as they are of the two common shapes.
  */
 #include "reader_common.h"
 #include "trace_error.h"
+#include "reader_vcd_parallel.h"
+#include "vcd_changes.h"
 
-typedef struct {
-    char *id; /* identifier code */
-    gsize id_len;
-    char *name;    /* reference, e.g. "D0" */
-    char *path;    /* scope path and name, e.g. "top.btn" */
-    char *indexed; /* name and bit index ("data[3]"), or NULL */
-    int width;
-} vcd_var_t;
+/*
+ * Bytes of plain lines (or a piece, if less) after an odd one before the
+ * threads get another turn: enough that a $dumpvars block's values do not
+ * start a turn that stops at its $end, little next to a piece.
+ */
+#define RETRY_MIN_BYTES (UINT64_C(64) << 10)
 
 static void vcd_var_clear(gpointer p)
 {
@@ -32,35 +34,6 @@ static void vcd_var_clear(gpointer p)
     g_free(v->path);
     g_free(v->indexed);
 }
-
-/* Header keywords whose tokens run to $end. */
-typedef enum { KW_NONE, KW_VAR, KW_SCOPE, KW_TIMESCALE, KW_COMMENT, KW_ENDDEFS, KW_SKIP } keyword_t;
-
-typedef struct {
-    trace_line_reader_t *r;
-    const trace_read_options_t *opts;
-    GError **error;
-    /* header */
-    GArray *vars;      /* vcd_var_t */
-    GPtrArray *scopes; /* char*, the current scope path */
-    GPtrArray *tokens; /* tokens of the keyword being read */
-    keyword_t keyword;
-    gboolean have_timescale;
-    int64_t ts_mult, ts_div; /* ns = ticks * mult / div, one of them 1 */
-    gboolean by_bouncelab;   /* a $comment says bouncelab wrote it */
-    gboolean active_known, active_low;
-    int64_t offset_ns;
-    uint64_t max_ticks; /* timestamps above this overflow int64 ns */
-    /* data */
-    const vcd_var_t *chan, *truth;
-    gboolean in_comment; /* a $comment inside the data section */
-    gboolean have_time;
-    uint64_t time; /* current timestamp, in ticks */
-    int pending;   /* level set at the current time: -1 none, 0, 1 */
-    int truth_pending;
-    int truth_level;
-    int64_t press_ns;
-} vcd_state_t;
 
 static gboolean fail(vcd_state_t *st, const char *what, const char *detail)
 {
@@ -331,39 +304,11 @@ static gboolean choose_channel(vcd_state_t *st)
     return TRUE;
 }
 
-/* Ticks to ns; FALSE if out of range. */
-static inline gboolean ticks_to_ns(const vcd_state_t *st, uint64_t ticks, int64_t *ns)
-{
-    if (G_UNLIKELY(ticks > st->max_ticks)) {
-        return FALSE;
-    }
-    if (st->ts_div == 1) {
-        *ns = (int64_t)(ticks * (uint64_t)st->ts_mult) + st->offset_ns;
-    } else {
-        *ns = (int64_t)((ticks + (uint64_t)st->ts_div / 2) / (uint64_t)st->ts_div) + st->offset_ns;
-    }
-    return TRUE;
-}
-
 /* The largest timestamp that converts to int64 ns (with the offset), worked out once. */
 static void set_time_limit(vcd_state_t *st)
 {
     uint64_t room = (uint64_t)INT64_MAX - (st->offset_ns > 0 ? (uint64_t)st->offset_ns : 0u);
     st->max_ticks = st->ts_div == 1 ? room / (uint64_t)st->ts_mult : room;
-}
-
-/* Applies a pending value of the truth wire at t_ns. */
-static void commit_truth(vcd_state_t *st, trace_builder_t *b, int64_t t_ns)
-{
-    if (st->truth_pending != st->truth_level) {
-        if (st->truth_pending == 1) {
-            st->press_ns = t_ns;
-        } else if (st->truth_level == 1) {
-            trace_add_truth(b->trace, st->press_ns, t_ns);
-        }
-        st->truth_level = st->truth_pending;
-    }
-    st->truth_pending = -1;
 }
 
 /* Applies the changes pending at the current timestamp. */
@@ -374,7 +319,7 @@ static gboolean commit(vcd_state_t *st, trace_builder_t *b)
     if (st->pending < 0 && st->truth_pending < 0) {
         return TRUE;
     }
-    if (!ticks_to_ns(st, st->time, &t_ns)) {
+    if (!trace_vcd_ticks_to_ns(st, st->time, &t_ns)) {
         return fail(st, "numbers out of range (time too large for int64 ns)", NULL);
     }
     if (st->pending >= 0) {
@@ -389,15 +334,9 @@ static gboolean commit(vcd_state_t *st, trace_builder_t *b)
         st->pending = -1;
     }
     if (st->truth_pending >= 0) {
-        commit_truth(st, b, t_ns);
+        trace_vcd_commit_truth(st, b, t_ns);
     }
     return TRUE;
-}
-
-static inline gboolean is_id(const char *tok, gsize len, const vcd_var_t *v)
-{
-    return v != NULL && v->id_len == len &&
-           (len == 1 ? tok[0] == v->id[0] : memcmp(tok, v->id, len) == 0);
 }
 
 /* A scalar or vector value for identifier `id`: 0/1 set the level, x/z keep it. */
@@ -408,9 +347,9 @@ static inline void set_value(vcd_state_t *st, char value, const char *id, gsize 
     if (v < 0) {
         return;
     }
-    if (is_id(id, id_len, st->chan)) {
+    if (trace_vcd_is_id(id, id_len, st->chan)) {
         st->pending = v;
-    } else if (is_id(id, id_len, st->truth)) {
+    } else if (trace_vcd_is_id(id, id_len, st->truth)) {
         st->truth_pending = v;
     }
 }
@@ -464,7 +403,7 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
             if (!commit(st, b)) {
                 return FALSE;
             }
-            if (!ticks_to_ns(st, t, &t_ns)) {
+            if (!trace_vcd_ticks_to_ns(st, t, &t_ns)) {
                 return fail_token(st, "numbers out of range (time too large for int64 ns):", tok,
                                   len);
             }
@@ -520,97 +459,6 @@ static gboolean data_line(vcd_state_t *st, trace_builder_t *b, char *line)
     }
 }
 
-/*
- * The fast path over whole read buffers, for the two shapes VCD writers use:
- * "#t 0! 1\"" (sigrok: a time and its changes on one line) and "#t" and
- * "0!" on lines of their own (HDL simulators), scalar values only. A line is
- * checked whole before anything is applied; at the first line of any other
- * shape (a vector, a keyword, an error) it stops and returns where, and
- * data_line() takes that line.
- */
-static const char *fast_lines(vcd_state_t *st, trace_builder_t *b, const char *s, const char *end,
-                              guint64 *lines)
-{
-    guint64 n = 0;
-
-    while (s < end) {
-        const char *p = s;
-        gboolean has_time = FALSE;
-        uint64_t t = 0;
-        int chan = -1, truth = -1;
-        int64_t new_ns; /* only checked: commit() converts again */
-
-        if (*p == '#') {
-            int digits;
-            p++;
-            digits = trace_parse_digits_fast(&p, &t);
-            if (G_UNLIKELY(digits == 0 || digits > TRACE_SAFE_DIGITS ||
-                           (st->have_time && t <= st->time) || !ticks_to_ns(st, t, &new_ns))) {
-                break;
-            }
-            has_time = TRUE;
-        }
-        for (;;) {
-            const char *id;
-            char v;
-            while (*p == ' ' || *p == '\t') {
-                p++;
-            }
-            if (*p == '\n' || (*p == '\r' && p[1] == '\n')) {
-                break;
-            }
-            v = *p;
-            if (G_UNLIKELY(v != '0' && v != '1' && v != 'x' && v != 'X' && v != 'z' && v != 'Z')) {
-                goto stop; /* anything else is data_line()'s */
-            }
-            id = ++p;
-            while (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
-                p++;
-            }
-            if (G_UNLIKELY(p == id)) {
-                goto stop;
-            }
-            if (is_id(id, (gsize)(p - id), st->chan)) {
-                chan = v == '0' ? 0 : (v == '1' ? 1 : chan);
-            } else if (is_id(id, (gsize)(p - id), st->truth)) {
-                truth = v == '0' ? 0 : (v == '1' ? 1 : truth);
-            }
-        }
-        if (has_time) {
-            if (st->pending >= 0 || st->truth_pending >= 0) {
-                /* commit(), except that its errors are left to data_line() */
-                int64_t t_ns;
-                if (G_UNLIKELY(!ticks_to_ns(st, st->time, &t_ns))) {
-                    break;
-                }
-                if (st->pending >= 0) {
-                    if (G_UNLIKELY(b->started && t_ns <= b->last_ns)) {
-                        break;
-                    }
-                    trace_builder_level(b, t_ns, st->pending == 1);
-                    st->pending = -1;
-                }
-                if (G_UNLIKELY(st->truth_pending >= 0)) {
-                    commit_truth(st, b, t_ns);
-                }
-            }
-            st->time = t;
-            st->have_time = TRUE;
-        }
-        if (chan >= 0) {
-            st->pending = chan;
-        }
-        if (truth >= 0) {
-            st->truth_pending = truth;
-        }
-        s = p + (*p == '\r' ? 2 : 1);
-        n++;
-    }
-stop:
-    *lines = n;
-    return s;
-}
-
 static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done)
 {
     int64_t end_ns = 0;
@@ -634,7 +482,7 @@ static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done
         trace_parse_error(st->error, st->r, "channel '%s' never reads 0 or 1", st->chan->name);
         return NULL;
     }
-    if (!ticks_to_ns(st, st->time, &end_ns)) {
+    if (!trace_vcd_ticks_to_ns(st, st->time, &end_ns)) {
         fail(st, "numbers out of range (time too large for int64 ns)", NULL);
         return NULL;
     }
@@ -648,7 +496,36 @@ static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done
     return b->trace;
 }
 
+/*
+ * One turn of the threads from the reader's position (reader_vcd_parallel.h):
+ * adds the lines they took to *lines; *paid when they read a piece's bytes
+ * or more, so that another turn after the next odd line is worth starting.
+ */
+static gboolean threads_turn(trace_line_reader_t *r, vcd_state_t *st, trace_builder_t *b,
+                             const trace_parallel_t *par, guint64 *lines, gboolean *paid,
+                             GError **error)
+{
+    gint64 from = trace_line_reader_offset(r);
+    guint64 n;
+
+    if (!trace_vcd_changes_parallel(r, st, b, par, &n, error)) {
+        return FALSE;
+    }
+    *lines += n;
+    *paid = trace_line_reader_offset(r) - from >= (gint64)par->piece_bytes;
+    return TRUE;
+}
+
 trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
+{
+    trace_parallel_t par;
+
+    trace_parallel_init(&par);
+    return trace_read_vcd_with(r, opts, &par, NULL, error);
+}
+
+trace_t *trace_read_vcd_with(trace_line_reader_t *r, const trace_read_options_t *opts,
+                             const trace_parallel_t *par, guint64 *parallel_lines, GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     g_autofree trace_builder_t *b = g_new(trace_builder_t, 1);
@@ -657,11 +534,15 @@ trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts
     g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func(g_free);
     vcd_state_t st = {0};
     gboolean header_done = FALSE;
+    guint64 unused = 0, *threads_lines = parallel_lines != NULL ? parallel_lines : &unused;
+    gboolean odd = FALSE, more_turns = FALSE;
+    guint64 retry_bytes = MIN(par->piece_bytes, RETRY_MIN_BYTES);
     trace_line_result_t res;
     char *line;
     gsize len;
 
     g_array_set_clear_func(vars, vcd_var_clear);
+    *threads_lines = 0;
     st.r = r;
     st.opts = opts;
     st.error = error;
@@ -693,24 +574,44 @@ trace_t *trace_read_vcd(trace_line_reader_t *r, const trace_read_options_t *opts
     if (header_done && r->size > 0) {
         trace_builder_reserve(b, (guint64)r->size / 4u);
     }
+    /* value changes: as many as can be read on several threads, then on one */
+    if (header_done && !st.in_comment &&
+        !threads_turn(r, &st, b, par, threads_lines, &more_turns, error)) {
+        return NULL;
+    }
+    more_turns = TRUE;
     /* value changes: the fast path over whole buffers, data_line() where it stops */
     while (header_done) {
-        const char *s, *end, *stop;
+        const char *s, *end, *upto, *stop;
         guint64 n;
         res = trace_line_reader_window(r, &s, &end, error);
         if (res != TRACE_LINE_OK) {
             break;
         }
+        upto = end;
+        if (odd && more_turns && (guint64)(end - s) > retry_bytes) {
+            /* after odd lines, a stretch of plain ones gives the threads another turn */
+            const char *nl = memchr(s + retry_bytes, '\n', (gsize)(end - s) - retry_bytes);
+            upto = nl != NULL ? nl + 1 : end;
+        }
         if (st.in_comment) {
             stop = s; /* a $comment spans lines: data_line() skips it */
             n = 0;
         } else {
-            stop = fast_lines(&st, b, s, end, &n);
+            stop = trace_vcd_fast_lines(&st, b, s, upto, &n);
         }
         trace_line_reader_consume(r, stop, n);
-        if (stop < end) {
+        if (stop < upto) {
             res = trace_line_reader_next(r, &line, &len, error);
             if (res != TRACE_LINE_OK || !data_line(&st, b, line)) {
+                return NULL;
+            }
+            odd = TRUE;
+        } else if (odd && more_turns && !st.in_comment && (guint64)(upto - s) >= retry_bytes) {
+            /* plain lines again after odd ones (a $dumpvars block at the start, a repeated
+             * timestamp): the threads again, once, and again while each turn pays */
+            odd = FALSE;
+            if (!threads_turn(r, &st, b, par, threads_lines, &more_turns, error)) {
                 return NULL;
             }
         }

@@ -78,9 +78,10 @@ void trace_read_options_init(trace_read_options_t *opts);
  * read), TRACE_ERROR_PARSE ("FILE:LINE: what is wrong", also for a channel
  * the file does not have), TRACE_ERROR_INVALID (bad option values, e.g.
  * --vil not below --vih; or a time beyond TRACE_TIME_LIMIT_NS). `opts` NULL
- * means the defaults. Big files are read at about 1 GB/s (a native CSV of
- * 16 MB or more with one thread per processor, up to 8: about 2.5 GB/s on 2);
- * memory is the trace itself, 8 bytes per edge, plus about 1 MB per thread.
+ * means the defaults. Big files are read at about 1 GB/s (a native CSV or
+ * a VCD of 16 MB or more with one thread per processor, up to 8: about 2.5
+ * and 1.8 GB/s on 2); memory is the trace itself, 8 bytes per edge, plus
+ * about 3 MB per thread (its buffer and a piece's edges).
  */
 trace_t *trace_read(const char *path, const trace_read_options_t *opts, trace_format_t *detected,
                     GError **error);

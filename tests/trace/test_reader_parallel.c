@@ -58,7 +58,7 @@ static void write_text(const char *path, const GString *text)
 /* threads 1: the sequential reader; else that many threads, pieces of piece_bytes. */
 static outcome_t read_native(const char *path, guint threads, guint64 piece_bytes)
 {
-    trace_native_parallel_t par = {0, threads, piece_bytes};
+    trace_parallel_t par = {0, threads, piece_bytes};
     g_autoptr(GError) error = NULL;
     g_autoptr(trace_line_reader_t) r = trace_line_reader_open(path, &error);
     outcome_t o = {NULL, NULL, 0, 0};
