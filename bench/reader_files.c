@@ -84,15 +84,36 @@ static gboolean write_saleae(const trace_t *trace, const char *path, GError **er
     return close_file(f, path, error);
 }
 
+/*
+ * Flushes a file bouncelab's own writers made (they leave that to the
+ * kernel): else its writeback runs during the timed reads and takes a core
+ * from them.
+ */
+static gboolean sync_file(const char *path, GError **error)
+{
+    FILE *f = fopen(path, "rb");
+    gboolean ok = f != NULL && fsync(fileno(f)) == 0;
+    int err = errno;
+
+    if (f != NULL) {
+        fclose(f);
+    }
+    if (!ok) {
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: cannot flush: %s", path,
+                    g_strerror(err));
+    }
+    return ok;
+}
+
 gboolean reader_files_write(const trace_t *trace, trace_format_t format, const char *path,
                             GError **error)
 {
     g_return_val_if_fail(trace->start_ns >= 0 && trace->truth == NULL, FALSE);
     switch (format) {
     case TRACE_FORMAT_NATIVE:
-        return trace_write_csv(trace, path, error);
+        return trace_write_csv(trace, path, error) && sync_file(path, error);
     case TRACE_FORMAT_VCD:
-        return trace_write_vcd_trace(trace, path, error);
+        return trace_write_vcd_trace(trace, path, error) && sync_file(path, error);
     case TRACE_FORMAT_SIGROK:
         return write_sigrok(trace, path, error);
     case TRACE_FORMAT_SALEAE:
