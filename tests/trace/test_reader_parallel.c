@@ -13,6 +13,8 @@
 #include <cmocka.h>
 #include <glib/gstdio.h>
 
+#include "../util/test_scratch.h"
+
 #include "reader_csv_parallel.h"
 
 /* Two comment lines and the header come before the rows. */
@@ -34,26 +36,6 @@ typedef struct {
     guint64 line_no;
     guint64 parallel_rows;
 } outcome_t;
-
-static char *scratch_path(void)
-{
-    g_autofree char *dir = g_dir_make_tmp("parread-XXXXXX", NULL);
-    assert_non_null(dir);
-    return g_build_filename(dir, "t.csv", NULL);
-}
-
-static void remove_scratch(char *path)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    g_unlink(path);
-    g_rmdir(dir);
-    g_free(path);
-}
-
-static void write_text(const char *path, const GString *text)
-{
-    assert_true(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
-}
 
 /* threads 1: the sequential reader; else that many threads, pieces of piece_bytes. */
 static outcome_t read_native(const char *path, guint threads, guint64 piece_bytes)
@@ -140,7 +122,7 @@ static void random_files(void **state)
         g_autofree row_t *rows = g_new(row_t, n);
         g_autoptr(GString) text = g_string_new(HEAD);
         const char *line_end = seed % 3 == 0 ? "\r\n" : "\n";
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.csv");
         outcome_t seq;
         int64_t t = g_rand_int_range(rng, 0, 1000000);
 
@@ -151,7 +133,7 @@ static void random_files(void **state)
                                    : rows[i - 1].level != (g_rand_int_range(rng, 0, 3) > 0);
             append_row(text, &rows[i], line_end);
         }
-        write_text(path, text);
+        scratch_file_write(path, text);
         seq = read_native(path, 1, 0);
         assert_null(seq.message);
         assert_int_equal(seq.parallel_rows, 0);
@@ -167,7 +149,7 @@ static void random_files(void **state)
             }
         }
         outcome_clear(&seq);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 
@@ -190,7 +172,7 @@ static void piece_boundaries(void **state)
     const gsize n = sizeof levels - 1;
     row_t rows[sizeof levels - 1];
     g_autoptr(GString) text = g_string_new(HEAD);
-    char *path = scratch_path();
+    char *path = scratch_file_new("t.csv");
     outcome_t seq;
     (void)state;
 
@@ -200,7 +182,7 @@ static void piece_boundaries(void **state)
         append_row(text, &rows[i], "\n");
     }
     assert_int_equal(text->len, strlen(HEAD) + n * ROW_BYTES);
-    write_text(path, text);
+    scratch_file_write(path, text);
     seq = read_native(path, 1, 0);
     assert_rows(&seq, rows, n);
     /* by hand: rows 7 and 8 both 1, rows 15 and 16 are 0 then 1 */
@@ -214,7 +196,7 @@ static void piece_boundaries(void **state)
         outcome_clear(&par);
     }
     outcome_clear(&seq);
-    remove_scratch(path);
+    scratch_file_remove(path);
 }
 
 /*
@@ -272,7 +254,7 @@ static void lines_that_stop_the_threads(void **state)
     for (gsize c = 0; c < G_N_ELEMENTS(cases); c++) {
         const bad_line_t *bad = &cases[c];
         g_autoptr(GString) text = g_string_new(HEAD);
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.csv");
         g_autofree char *where = NULL;
         outcome_t seq, par;
 
@@ -288,7 +270,7 @@ static void lines_that_stop_the_threads(void **state)
             }
         }
         pad_to_pieces(text, 8 * ROW_BYTES);
-        write_text(path, text);
+        scratch_file_write(path, text);
         print_message("row %zu: '%s'\n", bad->row, bad->line != NULL ? bad->line : "backwards");
         seq = read_native(path, 1, 0);
         par = read_native(path, 2, 8 * ROW_BYTES);
@@ -304,7 +286,7 @@ static void lines_that_stop_the_threads(void **state)
         }
         outcome_clear(&seq);
         outcome_clear(&par);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 
@@ -318,7 +300,7 @@ static void after_the_rows(void **state)
     for (int variant = 0; variant < 2; variant++) {
         g_autoptr(GString) text =
             g_string_new(variant == 0 ? HEAD : "# end_ns: 5000\n# active: low\nt_ns,level\n");
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.csv");
         outcome_t seq, par;
         (void)state;
 
@@ -329,7 +311,7 @@ static void after_the_rows(void **state)
         if (variant == 0) {
             g_string_truncate(text, text->len - 1);
         }
-        write_text(path, text);
+        scratch_file_write(path, text);
         seq = read_native(path, 1, 0);
         par = read_native(path, 2, 8 * ROW_BYTES);
         assert_same(&seq, &par);
@@ -345,7 +327,7 @@ static void after_the_rows(void **state)
         }
         outcome_clear(&seq);
         outcome_clear(&par);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 

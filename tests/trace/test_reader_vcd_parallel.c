@@ -14,6 +14,8 @@
 #include <cmocka.h>
 #include <glib/gstdio.h>
 
+#include "../util/test_scratch.h"
+
 #include "reader_vcd_parallel.h"
 #include "trace_io.h"
 
@@ -37,26 +39,6 @@ typedef struct {
     guint64 line_no;
     guint64 parallel_lines;
 } outcome_t;
-
-static char *scratch_path(void)
-{
-    g_autofree char *dir = g_dir_make_tmp("parvcd-XXXXXX", NULL);
-    assert_non_null(dir);
-    return g_build_filename(dir, "t.vcd", NULL);
-}
-
-static void remove_scratch(char *path)
-{
-    g_autofree char *dir = g_path_get_dirname(path);
-    g_unlink(path);
-    g_rmdir(dir);
-    g_free(path);
-}
-
-static void write_text(const char *path, const GString *text)
-{
-    assert_true(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
-}
 
 /* threads 1: the sequential reader; else that many threads, pieces of piece_bytes. */
 static outcome_t read_vcd(const char *path, guint threads, guint64 piece_bytes)
@@ -186,11 +168,11 @@ static void random_files(void **state)
         g_autoptr(GRand) rng = g_rand_new_with_seed(seed);
         g_autoptr(GString) text =
             random_vcd(rng, seed % 2 == 0, seed % 3 == 0, seed % 8 == 7 ? "10 ps" : NULL);
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.vcd");
 
-        write_text(path, text);
+        scratch_file_write(path, text);
         assert_parallel_same(path, 300, 7, seed % 8 != 7);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 
@@ -209,7 +191,7 @@ static void written_traces(void **state)
         int64_t t = g_rand_int_range(rng, 0, 1000);
         g_autoptr(trace_t) want = trace_new("t", level, seed % 2 == 0, t);
         g_autoptr(GError) error = NULL;
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.vcd");
         outcome_t seq;
 
         for (int i = 0; i < 2000; i++) {
@@ -234,7 +216,7 @@ static void written_traces(void **state)
             outcome_clear(&par);
         }
         outcome_clear(&seq);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 
@@ -247,7 +229,7 @@ static void written_traces(void **state)
 static void truth_across_pieces(void **state)
 {
     g_autoptr(GString) text = g_string_new(HEAD "#10\n1\"\n1!\n");
-    char *path = scratch_path();
+    char *path = scratch_file_new("t.vcd");
     outcome_t seq;
     (void)state;
 
@@ -255,7 +237,7 @@ static void truth_across_pieces(void **state)
         g_string_append_printf(text, "#%d\n%c!\nx\"\n", t, t % 20 == 0 ? '0' : '1');
     }
     g_string_append(text, "#5000\n0\"\n#6000\n1\"\nz\"\n#6500\n1\"\n0!\n#7000\n");
-    write_text(path, text);
+    scratch_file_write(path, text);
     seq = read_vcd(path, 1, 0);
     assert_null(seq.message);
     assert_int_equal(trace_n_truth(seq.trace), 2);
@@ -272,7 +254,7 @@ static void truth_across_pieces(void **state)
         outcome_clear(&par);
     }
     assert_parallel_same(path, 600, 1, TRUE);
-    remove_scratch(path);
+    scratch_file_remove(path);
 }
 
 /* A line put into an otherwise plain file, and what the readers must say. */
@@ -305,7 +287,7 @@ static void lines_that_stop_the_threads(void **state)
 
     for (gsize k = 0; k < G_N_ELEMENTS(odd); k++) {
         g_autoptr(GString) text = g_string_new(HEAD);
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.vcd");
         outcome_t seq;
 
         for (int t = 10; t <= 6000; t += 10) {
@@ -314,7 +296,7 @@ static void lines_that_stop_the_threads(void **state)
             }
             g_string_append_printf(text, "#%d\n%d!\n%d\"\n", t, (t / 10) % 2, (t / 30) % 2);
         }
-        write_text(path, text);
+        scratch_file_write(path, text);
         seq = read_vcd(path, 1, 0);
         if (odd[k].problem != NULL) {
             assert_non_null(seq.message);
@@ -337,7 +319,7 @@ static void lines_that_stop_the_threads(void **state)
         }
         outcome_clear(&seq);
         assert_parallel_same(path, 200, 3, FALSE);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 
@@ -350,7 +332,7 @@ static void lines_that_stop_the_threads(void **state)
 static void threads_again_after_odd_lines(void **state)
 {
     g_autoptr(GString) text = g_string_new(HEAD "#0\n$dumpvars\n1!\n0\"\n0#\n$end\n");
-    char *path = scratch_path();
+    char *path = scratch_file_new("t.vcd");
     outcome_t seq;
     gsize lines = 6, groups = 0;
     (void)state;
@@ -363,7 +345,7 @@ static void threads_again_after_odd_lines(void **state)
             lines += 2;
         }
     }
-    write_text(path, text);
+    scratch_file_write(path, text);
     seq = read_vcd(path, 1, 0);
     assert_null(seq.message);
     assert_int_equal(seq.line_no, HEAD_LINES + lines);
@@ -375,7 +357,7 @@ static void threads_again_after_odd_lines(void **state)
         outcome_clear(&par);
     }
     outcome_clear(&seq);
-    remove_scratch(path);
+    scratch_file_remove(path);
 }
 
 /*
@@ -389,14 +371,14 @@ static void last_line_without_newline(void **state)
 
     for (gsize k = 0; k < G_N_ELEMENTS(tails); k++) {
         g_autoptr(GString) text = g_string_new(HEAD);
-        char *path = scratch_path();
+        char *path = scratch_file_new("t.vcd");
         outcome_t seq;
 
         for (int t = 0; t < 850; t += 10) {
             g_string_append_printf(text, "#%d %d! %d\"\n", t, (t / 10) % 2, (t / 50) % 2);
         }
         g_string_append(text, tails[k]);
-        write_text(path, text);
+        scratch_file_write(path, text);
         seq = read_vcd(path, 1, 0);
         if (k < 3) {
             assert_null(seq.message);
@@ -406,7 +388,7 @@ static void last_line_without_newline(void **state)
         }
         outcome_clear(&seq);
         assert_parallel_same(path, 400, 1, FALSE);
-        remove_scratch(path);
+        scratch_file_remove(path);
     }
 }
 

@@ -1,8 +1,7 @@
 /*
- * A scratch directory per cmocka test, for tests that write files: made by
- * the setup, emptied and removed by the teardown, so a failed test leaves
- * nothing behind in the temporary directory. Include after <cmocka.h> and
- * <glib/gstdio.h>.
+ * Scratch files for tests: a directory per cmocka test, made by the setup,
+ * emptied and removed by the teardown; or one file in a directory of its
+ * own. Include after <cmocka.h> and <glib/gstdio.h>.
  */
 #ifndef TEST_SCRATCH_H
 #define TEST_SCRATCH_H
@@ -34,6 +33,29 @@ static inline int scratch_teardown(void **state)
     g_free(s->dir);
     g_free(s);
     return 0;
+}
+
+/** A path `name` in a new directory of its own; the file is not made yet. */
+static inline char *scratch_file_new(const char *name)
+{
+    g_autofree char *dir = g_dir_make_tmp("bouncelab-test-XXXXXX", NULL);
+    assert_non_null(dir);
+    return g_build_filename(dir, name, NULL);
+}
+
+/** Writes `text` to `path`, whole; fails the test if it cannot. */
+static inline void scratch_file_write(const char *path, const GString *text)
+{
+    assert_true(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
+}
+
+/** Removes a scratch_file_new() file and its directory, and frees `path`. */
+static inline void scratch_file_remove(char *path)
+{
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_unlink(path);
+    g_rmdir(dir);
+    g_free(path);
 }
 
 #endif
