@@ -102,6 +102,23 @@ model_csv() {
   echo "$SCRATCH/model.csv"
 }
 
+# draw_standard PLOT W H [SETTINGS]: the pictures every plot's test draws: each
+# terminal on small.csv, its trace 'other', the model sweep as it is and for
+# trace worn-switch (with SETTINGS added), each edge case of edge.csv, then
+# the script by hand.
+draw_standard() {
+  local plot=$1 w=$2 h=$3 model t
+  model=$(model_csv)
+  draw_all_terminals "$plot" "$w" "$h" "$DATA/small.csv"
+  draw "$plot" "$w" "$h" pngcairo "$DATA/small.csv" "trace='other'"
+  draw "$plot" "$w" "$h" pngcairo "$model"
+  draw "$plot" "$w" "$h" pngcairo "$model" "trace='worn-switch'${4:+; $4}"
+  for t in poll-only irq-only deaf; do
+    draw "$plot" "$w" "$h" pngcairo "$DATA/edge.csv" "trace='$t'"
+  done
+  by_hand "$plot"
+}
+
 finish() {
   if [ "$failures" -ne 0 ]; then
     echo "$failures expectation(s) failed" >&2

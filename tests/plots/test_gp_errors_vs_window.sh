@@ -6,16 +6,8 @@ plot=errors-vs-window
 W=1200 H=820
 small=$DATA/small.csv
 edge=$DATA/edge.csv
-model=$(model_csv)
 
-draw_all_terminals $plot $W $H "$small"
-draw $plot $W $H pngcairo "$small" "trace='other'"
-draw $plot $W $H pngcairo "$model"
-draw $plot $W $H pngcairo "$model" "trace='worn-switch'; interval=1000; runtime='mpy-soft'"
-for t in poll-only irq-only deaf; do
-  draw $plot $W $H pngcairo "$edge" "trace='$t'"
-done
-by_hand $plot
+draw_standard $plot $W $H "interval=1000; runtime='mpy-soft'"
 
 # Trace bench, polling every 100 us (the smallest interval), runtime c:
 #   none: 30 false at 500 and 1000 -> never error-free.

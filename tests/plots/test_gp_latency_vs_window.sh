@@ -5,16 +5,8 @@ plot=latency-vs-window
 W=1200 H=560
 small=$DATA/small.csv
 edge=$DATA/edge.csv
-model=$(model_csv)
 
-draw_all_terminals $plot $W $H "$small"
-draw $plot $W $H pngcairo "$small" "trace='other'"
-draw $plot $W $H pngcairo "$model"
-draw $plot $W $H pngcairo "$model" "trace='worn-switch'; interval=1000; runtime='mpy-soft'"
-for t in poll-only irq-only deaf; do
-  draw $plot $W $H pngcairo "$edge" "trace='$t'"
-done
-by_hand $plot
+draw_standard $plot $W $H "interval=1000; runtime='mpy-soft'"
 
 # Default slice of trace bench (the first row's): the smallest polling
 # interval, 100 us (bench has 100 and 1000); runtime c, present, at its

@@ -6,16 +6,8 @@ plot=polling-interval
 W=1200 H=720
 small=$DATA/small.csv
 edge=$DATA/edge.csv
-model=$(model_csv)
 
-draw_all_terminals $plot $W $H "$small"
-draw $plot $W $H pngcairo "$small" "trace='other'"
-draw $plot $W $H pngcairo "$model"
-draw $plot $W $H pngcairo "$model" "trace='worn-switch'"
-for t in poll-only irq-only deaf; do
-  draw $plot $W $H pngcairo "$edge" "trace='$t'"
-done
-by_hand $plot
+draw_standard $plot $W $H
 
 # Trace bench. For each algorithm and polling interval, the clean row (zero
 # false, zero missed) with the lowest median latency, ties to the shorter

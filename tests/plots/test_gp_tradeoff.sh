@@ -6,17 +6,9 @@ plot=tradeoff
 W=1000 H=720
 small=$DATA/small.csv
 edge=$DATA/edge.csv
-model=$(model_csv)
 header="errors,median_us,algo,mode,runtime,x_us,window_us"
 
-draw_all_terminals $plot $W $H "$small"
-draw $plot $W $H pngcairo "$small" "trace='other'"
-draw $plot $W $H pngcairo "$model"
-draw $plot $W $H pngcairo "$model" "trace='worn-switch'"
-for t in poll-only irq-only deaf; do
-  draw $plot $W $H pngcairo "$edge" "trace='$t'"
-done
-by_hand $plot
+draw_standard $plot $W $H
 
 # Trace bench, every row with a latency as (false + missed, median us):
 #   poll 100: none (30, 50) x2; lockout (4, 60) (0, 60) (1, 60) (0, 60);
