@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "../util/test_scratch.h"
+#include "parallel_outcome.h"
 
 #include "reader_csv_parallel.h"
 
@@ -29,14 +30,6 @@ typedef struct {
     gboolean level;
 } row_t;
 
-/* What one read gave. */
-typedef struct {
-    trace_t *trace; /* NULL on error */
-    char *message;  /* the error's message, or NULL */
-    guint64 line_no;
-    guint64 parallel_rows;
-} outcome_t;
-
 /* threads 1: the sequential reader; else that many threads, pieces of piece_bytes. */
 static outcome_t read_native(const char *path, guint threads, guint64 piece_bytes)
 {
@@ -46,36 +39,10 @@ static outcome_t read_native(const char *path, guint threads, guint64 piece_byte
     outcome_t o = {NULL, NULL, 0, 0};
 
     assert_non_null(r);
-    o.trace = trace_read_native_with(r, NULL, &par, &o.parallel_rows, &error);
+    o.trace = trace_read_native_with(r, NULL, &par, &o.parallel_lines, &error);
     o.message = error != NULL ? g_strdup(error->message) : NULL;
     o.line_no = r->line_no;
     return o;
-}
-
-static void outcome_clear(outcome_t *o)
-{
-    trace_free(o->trace);
-    g_free(o->message);
-}
-
-static void assert_same(const outcome_t *seq, const outcome_t *par)
-{
-    if (seq->message != NULL || par->message != NULL) {
-        assert_non_null(seq->message);
-        assert_non_null(par->message);
-        assert_string_equal(par->message, seq->message);
-    }
-    assert_int_equal(par->line_no, seq->line_no);
-    assert_int_equal(seq->trace == NULL, par->trace == NULL);
-    if (seq->trace == NULL) {
-        return;
-    }
-    assert_int_equal(par->trace->start_ns, seq->trace->start_ns);
-    assert_int_equal(par->trace->initial_level, seq->trace->initial_level);
-    assert_int_equal(par->trace->end_ns, seq->trace->end_ns);
-    assert_int_equal(trace_n_edges(par->trace), trace_n_edges(seq->trace));
-    assert_memory_equal(par->trace->edges->data, seq->trace->edges->data,
-                        trace_n_edges(seq->trace) * sizeof(int64_t));
 }
 
 /* The trace the rows describe, worked out with a plain loop. */
@@ -136,14 +103,14 @@ static void random_files(void **state)
         scratch_file_write(path, text);
         seq = read_native(path, 1, 0);
         assert_null(seq.message);
-        assert_int_equal(seq.parallel_rows, 0);
+        assert_int_equal(seq.parallel_lines, 0);
         assert_rows(&seq, rows, n);
         for (gsize k = 0; k < G_N_ELEMENTS(threads); k++) {
             for (gsize p = 0; p < G_N_ELEMENTS(pieces); p++) {
                 outcome_t par = read_native(path, threads[k], pieces[p]);
                 assert_same(&seq, &par);
                 /* one piece is read on one thread */
-                assert_int_equal(par.parallel_rows,
+                assert_int_equal(par.parallel_lines,
                                  (text->len - strlen(HEAD)) / pieces[p] >= 2 ? n : 0);
                 outcome_clear(&par);
             }
@@ -192,7 +159,7 @@ static void piece_boundaries(void **state)
         outcome_t par = read_native(path, threads, 8 * ROW_BYTES);
         assert_same(&seq, &par);
         assert_rows(&par, rows, n);
-        assert_int_equal(par.parallel_rows, n);
+        assert_int_equal(par.parallel_lines, n);
         outcome_clear(&par);
     }
     outcome_clear(&seq);
@@ -275,7 +242,7 @@ static void lines_that_stop_the_threads(void **state)
         seq = read_native(path, 1, 0);
         par = read_native(path, 2, 8 * ROW_BYTES);
         assert_same(&seq, &par);
-        assert_int_equal(par.parallel_rows, bad->taken);
+        assert_int_equal(par.parallel_lines, bad->taken);
         if (bad->fails) {
             where = g_strdup_printf("%s:%zu: ", path, HEAD_LINES + bad->row + 1);
             assert_true(g_str_has_prefix(seq.message, where));
@@ -318,12 +285,12 @@ static void after_the_rows(void **state)
         if (variant == 0) {
             assert_null(seq.message);
             assert_int_equal(seq.line_no, HEAD_LINES + 64);
-            assert_int_equal(par.parallel_rows, 63);
+            assert_int_equal(par.parallel_lines, 63);
             assert_int_equal(seq.trace->end_ns, 64000);
         } else {
             g_autofree char *where = g_strdup_printf("%s:1: end_ns 5000 is before", path);
             assert_true(g_str_has_prefix(seq.message, where));
-            assert_int_equal(par.parallel_rows, 64);
+            assert_int_equal(par.parallel_lines, 64);
         }
         outcome_clear(&seq);
         outcome_clear(&par);

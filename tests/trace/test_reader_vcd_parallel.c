@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "../util/test_scratch.h"
+#include "parallel_outcome.h"
 
 #include "reader_vcd_parallel.h"
 #include "trace_io.h"
@@ -32,14 +33,6 @@
     "$enddefinitions $end\n"
 #define HEAD_LINES 9u
 
-/* What one read gave. */
-typedef struct {
-    trace_t *trace; /* NULL on error */
-    char *message;  /* the error's message, or NULL */
-    guint64 line_no;
-    guint64 parallel_lines;
-} outcome_t;
-
 /* threads 1: the sequential reader; else that many threads, pieces of piece_bytes. */
 static outcome_t read_vcd(const char *path, guint threads, guint64 piece_bytes)
 {
@@ -55,41 +48,6 @@ static outcome_t read_vcd(const char *path, guint threads, guint64 piece_bytes)
     o.message = error != NULL ? g_strdup(error->message) : NULL;
     o.line_no = r->line_no;
     return o;
-}
-
-static void outcome_clear(outcome_t *o)
-{
-    trace_free(o->trace);
-    g_free(o->message);
-}
-
-static void assert_same_trace(const trace_t *want, const trace_t *got)
-{
-    assert_int_equal(got->start_ns, want->start_ns);
-    assert_int_equal(got->initial_level, want->initial_level);
-    assert_int_equal(got->end_ns, want->end_ns);
-    assert_int_equal(got->active_low, want->active_low);
-    assert_int_equal(trace_n_edges(got), trace_n_edges(want));
-    assert_memory_equal(got->edges->data, want->edges->data, trace_n_edges(want) * sizeof(int64_t));
-    assert_int_equal(trace_n_truth(got), trace_n_truth(want));
-    for (gsize i = 0; i < trace_n_truth(want); i++) {
-        assert_int_equal(trace_truth_at(got, i)->press_ns, trace_truth_at(want, i)->press_ns);
-        assert_int_equal(trace_truth_at(got, i)->release_ns, trace_truth_at(want, i)->release_ns);
-    }
-}
-
-static void assert_same(const outcome_t *seq, const outcome_t *par)
-{
-    if (seq->message != NULL || par->message != NULL) {
-        assert_non_null(seq->message);
-        assert_non_null(par->message);
-        assert_string_equal(par->message, seq->message);
-    }
-    assert_int_equal(par->line_no, seq->line_no);
-    assert_int_equal(seq->trace == NULL, par->trace == NULL);
-    if (seq->trace != NULL) {
-        assert_same_trace(seq->trace, par->trace);
-    }
 }
 
 /*
