@@ -1,4 +1,4 @@
-/* SIGINT/SIGTERM watching with sigtimedwait in a thread of its own. */
+/* SIGINT/SIGTERM noted by polling the blocked, pending signals. */
 #define _POSIX_C_SOURCE 200809L
 
 #include "cli_interrupt.h"
@@ -8,42 +8,40 @@
 #include <signal.h>
 #include <time.h>
 
-/* How often the watcher looks whether it should end. */
-#define WATCH_POLL_NS 50000000L
-
 struct cli_interrupt {
-    gint *flag;
-    gint done;
     sigset_t signals;
     sigset_t old_mask;
-    GThread *thread;
+    int caught; /* the first signal taken, or 0 */
 };
 
-static gpointer watch_thread(gpointer data)
+/* Takes every pending watched signal, keeping the first one's number. */
+static void take_pending(cli_interrupt_t *w)
 {
-    cli_interrupt_t *w = data;
-    const struct timespec period = {0, WATCH_POLL_NS};
+    const struct timespec now = {0, 0};
+    int sig;
 
-    while (!g_atomic_int_get(&w->done)) {
-        int sig = sigtimedwait(&w->signals, NULL, &period);
-        if (sig > 0) {
-            g_atomic_int_set(w->flag, sig);
+    while ((sig = sigtimedwait(&w->signals, NULL, &now)) > 0 || (sig < 0 && errno == EINTR)) {
+        if (sig > 0 && w->caught == 0) {
+            w->caught = sig;
         }
     }
-    return NULL;
 }
 
-cli_interrupt_t *cli_interrupt_watch(gint *flag)
+cli_interrupt_t *cli_interrupt_watch(void)
 {
     cli_interrupt_t *w = g_new0(cli_interrupt_t, 1);
 
-    w->flag = flag;
     sigemptyset(&w->signals);
     sigaddset(&w->signals, SIGINT);
     sigaddset(&w->signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &w->signals, &w->old_mask);
-    w->thread = g_thread_new("interrupt-watch", watch_thread, w);
     return w;
+}
+
+int cli_interrupt_caught(cli_interrupt_t *w)
+{
+    take_pending(w);
+    return w->caught;
 }
 
 void cli_interrupt_unwatch(cli_interrupt_t *w)
@@ -51,8 +49,7 @@ void cli_interrupt_unwatch(cli_interrupt_t *w)
     if (w == NULL) {
         return;
     }
-    g_atomic_int_set(&w->done, 1);
-    g_thread_join(w->thread);
+    take_pending(w);
     pthread_sigmask(SIG_SETMASK, &w->old_mask, NULL);
     g_free(w);
 }

@@ -184,7 +184,7 @@ typedef struct {
     const sim_sweep_spec_t *spec;
     gboolean progress;
     gint64 last_progress_us;
-    gint *interrupted; /* the signal number that asked to stop, or 0 */
+    cli_interrupt_t *watch; /* polled between rows for SIGINT/SIGTERM */
 } sweep_output_t;
 
 /* On the worker thread: formatting is a fair share of a short row's cost. */
@@ -216,7 +216,7 @@ static void on_row(const sim_sweep_row_t *row, gsize index, gsize total, gpointe
 static gboolean stop_requested(gpointer data)
 {
     sweep_output_t *s = data;
-    return g_atomic_int_get(s->interrupted) != 0;
+    return cli_interrupt_caught(s->watch) != 0;
 }
 
 int cmd_sweep(int argc, char **argv)
@@ -256,10 +256,12 @@ int cmd_sweep(int argc, char **argv)
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(sim_sweep_plan_t) plan = NULL;
     g_autoptr(GError) error = NULL;
-    g_autoptr(util_atomic_file_t) file = NULL;
+    /* declared before the file, so cleanup drops the temporary file while
+     * signals are still blocked */
     g_autoptr(cli_interrupt_t) watch = NULL;
+    g_autoptr(util_atomic_file_t) file = NULL;
     g_auto(GStrv) paths = NULL;
-    gint interrupted = 0;
+    int interrupted;
     int64_t settle_ns = 0;
     gsize done;
 
@@ -281,7 +283,7 @@ int cmd_sweep(int argc, char **argv)
     }
     /* from here on a SIGINT or SIGTERM is noted, not fatal: one that comes
      * while traces load stops the sweep before its first row, cleanly */
-    watch = cli_interrupt_watch(&interrupted);
+    watch = cli_interrupt_watch();
     if (!build_spec(&o, &so, spec) || !cli_sim_options_settle(&so, &settle_ns) ||
         !cli_trace_read_options(&ro, &read_opts)) {
         goto out;
@@ -321,16 +323,17 @@ int cmd_sweep(int argc, char **argv)
     }
     {
         sweep_output_t s = {util_atomic_file_stream(file), spec,
-                            isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0,
-                            &interrupted};
+                            isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0, watch};
         guint threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
 
         if (spec->shard_index == 0) {
             fputs(cli_results_csv_header, s.out);
         }
         done = sim_sweep_run(plan, threads, format_row, on_row, stop_requested, &s);
-        g_clear_pointer(&watch, cli_interrupt_unwatch);
-        if (done < sim_sweep_plan_rows(plan)) {
+        /* a signal after the last row still means "do not write": the user
+         * asked to stop, and exit 0 would say the opposite */
+        interrupted = cli_interrupt_caught(watch);
+        if (interrupted != 0) {
             fprintf(stderr,
                     "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not "
                     "written\n",

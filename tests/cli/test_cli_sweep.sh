@@ -74,8 +74,11 @@ expect_stdout 'quiet \(0 presses\)' "says there were no presses"
 # interrupted: exit 128 + the signal, says how far it got, leaves no file
 # behind. `timeout` (not `&` + kill: a script's background jobs ignore
 # SIGINT) sends the signal after a second of a sweep that takes minutes.
+# --foreground: otherwise timeout follows the signal with a SIGCONT to the
+# whole group, which can cancel the SIGSTOP LeakSanitizer's exit-time check
+# sends to each thread, and the ASan run then hangs for good.
 for sig in INT TERM; do
-  timeout -s "$sig" --preserve-status 1 "$BOUNCELAB" sweep --window 10us:1s:10us -j 2 \
+  timeout --foreground -s "$sig" --preserve-status 1 "$BOUNCELAB" sweep --window 10us:1s:10us -j 2 \
     -o "$SCRATCH/big.csv" >"$OUT" 2>"$ERR"
   status=$?
   want=$([ "$sig" = INT ] && echo 130 || echo 143)
