@@ -261,7 +261,6 @@ int cmd_sweep(int argc, char **argv)
     g_autoptr(cli_interrupt_t) watch = NULL;
     g_autoptr(util_atomic_file_t) file = NULL;
     g_auto(GStrv) paths = NULL;
-    int interrupted;
     int64_t settle_ns = 0;
     gsize done;
 
@@ -325,6 +324,7 @@ int cmd_sweep(int argc, char **argv)
         sweep_output_t s = {util_atomic_file_stream(file), spec,
                             isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0, watch};
         guint threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
+        int interrupted;
 
         if (spec->shard_index == 0) {
             fputs(cli_results_csv_header, s.out);
