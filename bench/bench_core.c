@@ -93,10 +93,14 @@ static bool *make_input(guint n, guint *changes)
 
 static void make_config(debounce_algo_t algo, debounce_config_t *cfg)
 {
-    uint32_t window = algo == DEBOUNCE_INTEGRATOR
-                          ? DEBOUNCE_INTEGRATOR_SAMPLES(WINDOW_TICKS, INPUT_POLL_TICKS)
-                          : WINDOW_TICKS;
-    *cfg = (debounce_config_t){algo, window, window, true};
+    *cfg = (debounce_config_t){.algo = algo, .active_low = true};
+    if (debounce_algo_counts_samples(algo)) {
+        cfg->press_window_samples = DEBOUNCE_INTEGRATOR_SAMPLES(WINDOW_TICKS, INPUT_POLL_TICKS);
+        cfg->release_window_samples = cfg->press_window_samples;
+    } else {
+        cfg->press_window_ticks = WINDOW_TICKS;
+        cfg->release_window_ticks = WINDOW_TICKS;
+    }
 }
 
 static const char *case_name(int c)

@@ -47,19 +47,39 @@ typedef enum {
 
 /**
  * A debounce setting, shared read-only by every button that uses it; it must
- * outlive the states that point at it.
+ * outlive the states that point at it. debounce_config_check() says whether
+ * the core can use it.
  *
- * Windows are in ticks and must not exceed DEBOUNCE_TICK_MAX_SPAN. For
- * DEBOUNCE_INTEGRATOR they are sample counts instead: the number of net
- * pressed (released) samples needed to report a press (release); see
- * DEBOUNCE_INTEGRATOR_SAMPLES().
+ * Each window is one number under two names, one per unit: ticks (at most
+ * DEBOUNCE_TICK_MAX_SPAN) for the time-based algorithms, samples for those
+ * that count samples (debounce_algo_counts_samples(): the integrator), the
+ * number of net pressed (released) samples needed to report a press
+ * (release); see DEBOUNCE_INTEGRATOR_SAMPLES().
  */
 typedef struct {
     debounce_algo_t algo;
-    uint32_t press_window;   /**< ticks (integrator: samples) before a press is settled */
-    uint32_t release_window; /**< ticks (integrator: samples) before a release is settled */
-    bool active_low;         /**< pull-up wiring: the pin reads 0 while pressed */
+    union {
+        uint32_t press_window_ticks;   /**< ticks before a press is settled */
+        uint32_t press_window_samples; /**< sample-counting algorithms: samples instead */
+    };
+    union {
+        uint32_t release_window_ticks;   /**< ticks before a release is settled */
+        uint32_t release_window_samples; /**< sample-counting algorithms: samples instead */
+    };
+    bool active_low; /**< pull-up wiring: the pin reads 0 while pressed */
 } debounce_config_t;
+
+/** Why debounce_config_check() refuses a configuration. */
+typedef enum {
+    DEBOUNCE_CONFIG_OK = 0,
+    /** algo is not a debounce_algo_t below DEBOUNCE_ALGO_COUNT */
+    DEBOUNCE_CONFIG_UNKNOWN_ALGO,
+    /** a window in ticks past DEBOUNCE_TICK_MAX_SPAN: the wrap-safe comparison breaks */
+    DEBOUNCE_CONFIG_WINDOW_TOO_LONG,
+    /** a sample-counting algorithm with a window of 0 samples: it would filter nothing */
+    DEBOUNCE_CONFIG_NO_SAMPLES,
+    DEBOUNCE_CONFIG_STATUS_COUNT
+} debounce_config_status_t;
 
 /**
  * Per-button state, owned by the caller; treat the fields as private.
@@ -80,6 +100,23 @@ typedef struct {
  * host; it divides, which the core itself never does at run time.
  */
 #define DEBOUNCE_INTEGRATOR_SAMPLES(window, interval) (((window) + (interval)-1u) / (interval))
+
+/**
+ * DEBOUNCE_CONFIG_OK when the core can run `cfg`, else the first reason it
+ * cannot (the order of debounce_config_status_t). Call it once per setting
+ * before debounce_init(); the other functions do not check.
+ */
+debounce_config_status_t debounce_config_check(const debounce_config_t *cfg);
+
+/**
+ * True when `algo` counts samples rather than time (the integrator): its
+ * windows are *_window_samples, it assumes evenly spaced updates (polling
+ * only), and it changes state on every update, even with the pin steady.
+ */
+bool debounce_algo_counts_samples(debounce_algo_t algo);
+
+/** False when `algo` ignores its windows (none). */
+bool debounce_algo_uses_windows(debounce_algo_t algo);
 
 /**
  * Starts a button at instant `now` (ticks) with pin level `level` (electrical,
@@ -106,6 +143,15 @@ bool debounce_is_pressed(const debounce_t *d);
 
 /** Short lower-case name of an algorithm ("lockout"), or "?" when unknown. */
 const char *debounce_algo_name(debounce_algo_t algo);
+
+/** What a status of debounce_config_check() means, one lower-case phrase ("?" when unknown). */
+const char *debounce_config_status_text(debounce_config_status_t status);
+
+/** One line on an algorithm's policy, for people choosing one ("?" when unknown). */
+const char *debounce_algo_summary(debounce_algo_t algo);
+
+/** What the press and release windows mean for an algorithm ("?" when unknown). */
+const char *debounce_algo_parameters(debounce_algo_t algo);
 
 #ifdef __cplusplus
 }

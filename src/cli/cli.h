@@ -16,7 +16,10 @@ enum {
     CLI_EXIT_USAGE = 2,   /* bad options or bad input files */
 };
 
-/** Prints "bouncelab: MESSAGE" on stderr; the one place errors reach the user. */
+/**
+ * Prints "bouncelab: MESSAGE" on stderr for an error handed up as a GError.
+ * Not yet the only printer: some commands still print their own errors.
+ */
 void cli_print_error(const GError *error);
 
 /** Parses a subcommand's options; on failure prints the error and a hint to use --help. */

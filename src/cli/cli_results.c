@@ -75,7 +75,7 @@ char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const
     csv_field(out, trace_name);
     g_string_append_printf(
         out, ",%s,%s,%s,%s,%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%" G_GUINT64_FORMAT ",%s,%s\n",
-        sim_algo_info(cfg->algo)->name, sim_mode_name(cfg->mode), pw, rw, interval, latency,
+        debounce_algo_name(cfg->algo), sim_mode_name(cfg->mode), pw, rw, interval, latency,
         m->presses_true, m->presses_detected, sim_metrics_missed(m), sim_metrics_false(m), lmin,
         lmed, lp99, lmax, rmed, m->cpu_entries, per_press,
         poll ? "" : sim_runtime_name(cfg->runtime));
@@ -116,8 +116,8 @@ char *cli_results_describe(const sim_config_t *cfg)
     g_autofree char *rw = util_format_duration(cfg->release_window_ns);
     g_autoptr(GString) s = g_string_new(NULL);
 
-    g_string_append_printf(s, "%s", sim_algo_info(cfg->algo)->name);
-    if (sim_algo_info(cfg->algo)->uses_window) {
+    g_string_append_printf(s, "%s", debounce_algo_name(cfg->algo));
+    if (debounce_algo_uses_windows(cfg->algo)) {
         g_string_append_printf(s, " %s/%s (press/release window)", pw, rw);
     }
     if (cfg->mode == SIM_MODE_POLL) {

@@ -1,14 +1,12 @@
 /* `bouncelab algorithms`: what each debounce algorithm does and what its windows mean. */
 #include "cli.h"
-#include "sim_algos.h"
+#include "debounce/debounce.h"
 
 #include <stdio.h>
 
 int cmd_algorithms(int argc, char **argv)
 {
     g_autoptr(GOptionContext) context = g_option_context_new("- list the debounce algorithms");
-    gsize n = 0;
-    const sim_algo_info_t *algos = sim_algos(&n);
 
     g_option_context_set_summary(context,
                                  "Lists every debounce algorithm of the core with its policy and "
@@ -20,9 +18,10 @@ int cmd_algorithms(int argc, char **argv)
         fprintf(stderr, "bouncelab: algorithms takes no arguments (got '%s')\n", argv[1]);
         return CLI_EXIT_USAGE;
     }
-    for (gsize i = 0; i < n; i++) {
-        printf("%-12s %s\n", algos[i].name, algos[i].summary);
-        printf("%-12s parameters: %s\n", "", algos[i].parameters);
+    for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
+        printf("%-12s %s\n", debounce_algo_name((debounce_algo_t)a),
+               debounce_algo_summary((debounce_algo_t)a));
+        printf("%-12s parameters: %s\n", "", debounce_algo_parameters((debounce_algo_t)a));
     }
     return CLI_EXIT_OK;
 }

@@ -170,9 +170,9 @@ static char *waveform_file(const char *trace_path, const sim_config_t *cfg, int6
 
     g_ptr_array_add(one, (gpointer)trace_path);
     stems = plot_sweep_stems(one);
-    return g_strdup_printf(
-        "%s-waveform-%s-%s-%s-at-%s.%s", (const char *)g_ptr_array_index(stems, 0),
-        sim_algo_info(cfg->algo)->name, window, sim_mode_name(cfg->mode), at, extension);
+    return g_strdup_printf("%s-waveform-%s-%s-%s-at-%s.%s",
+                           (const char *)g_ptr_array_index(stems, 0), debounce_algo_name(cfg->algo),
+                           window, sim_mode_name(cfg->mode), at, extension);
 }
 
 /* The CSV for gnuplot: --data FILE, or a temporary file (*temp_out, removed by the caller). */

@@ -12,21 +12,38 @@ static const debounce_algo_ops_t *const algo_ops[DEBOUNCE_ALGO_COUNT] = {
 };
 
 /* An out-of-range algo (a corrupted config) acts as `none` rather than jumping wild. */
+static const debounce_algo_ops_t *ops_of_algo(debounce_algo_t algo)
+{
+    unsigned a = (unsigned)algo;
+    return a < (unsigned)DEBOUNCE_ALGO_COUNT ? algo_ops[a] : &debounce_none_ops;
+}
+
 static const debounce_algo_ops_t *ops_of(const debounce_t *d)
 {
-    unsigned algo = (unsigned)d->cfg->algo;
-    return algo < (unsigned)DEBOUNCE_ALGO_COUNT ? algo_ops[algo] : &debounce_none_ops;
+    return ops_of_algo(d->cfg->algo);
+}
+
+bool debounce_algo_counts_samples(debounce_algo_t algo)
+{
+    return (ops_of_algo(algo)->props & DEBOUNCE_PROP_COUNTS_SAMPLES) != 0u;
+}
+
+bool debounce_algo_uses_windows(debounce_algo_t algo)
+{
+    return (ops_of_algo(algo)->props & DEBOUNCE_PROP_USES_WINDOWS) != 0u;
 }
 
 void debounce_init(debounce_t *d, const debounce_config_t *cfg, uint32_t now, bool level)
 {
+    const debounce_algo_ops_t *ops;
+
     (void)now; /* no algorithm starts locked; kept so callers need not change if one does */
     d->cfg = cfg;
     d->u.since = 0u;
     d->flags = (level != cfg->active_low) ? DEBOUNCE_FLAG_PRESSED : 0u;
-    if (cfg->algo == DEBOUNCE_INTEGRATOR && (d->flags & DEBOUNCE_FLAG_PRESSED)) {
-        /* a settled press sits at the top of the release count, as after a reported press */
-        d->u.count = cfg->release_window;
+    ops = ops_of(d);
+    if (ops->init != NULL) {
+        ops->init(d);
     }
 }
 

@@ -7,10 +7,13 @@
  */
 #include "algo.h"
 
+#include <stddef.h>
+
 static uint32_t wait_end(const debounce_t *d)
 {
     /* the wait is for the opposite of the current output */
-    uint32_t window = debounce_output(d) ? d->cfg->release_window : d->cfg->press_window;
+    uint32_t window =
+        debounce_output(d) ? d->cfg->release_window_ticks : d->cfg->press_window_ticks;
     return d->u.since + window;
 }
 
@@ -40,4 +43,5 @@ static bool defer_deadline(const debounce_t *d, uint32_t *when)
     return true;
 }
 
-const debounce_algo_ops_t debounce_defer_ops = {defer_update, defer_deadline};
+const debounce_algo_ops_t debounce_defer_ops = {NULL, defer_update, defer_deadline,
+                                                DEBOUNCE_PROP_USES_WINDOWS};

@@ -7,6 +7,8 @@
  */
 #include "algo.h"
 
+#include <stddef.h>
+
 static debounce_event_t eager_defer_update(debounce_t *d, uint32_t now, bool pressed)
 {
     const debounce_config_t *cfg = d->cfg;
@@ -20,7 +22,7 @@ static debounce_event_t eager_defer_update(debounce_t *d, uint32_t now, bool pre
         return debounce_report(d);
     }
     if (d->flags & DEBOUNCE_FLAG_LOCKED) {
-        if (!debounce_tick_reached(now, d->u.since + cfg->press_window)) {
+        if (!debounce_tick_reached(now, d->u.since + cfg->press_window_ticks)) {
             return DEBOUNCE_EVENT_NONE;
         }
         d->flags &= (uint8_t)~DEBOUNCE_FLAG_LOCKED;
@@ -33,7 +35,7 @@ static debounce_event_t eager_defer_update(debounce_t *d, uint32_t now, bool pre
         d->flags |= DEBOUNCE_FLAG_PENDING;
         d->u.since = now;
     }
-    if (!debounce_tick_reached(now, d->u.since + cfg->release_window)) {
+    if (!debounce_tick_reached(now, d->u.since + cfg->release_window_ticks)) {
         return DEBOUNCE_EVENT_NONE;
     }
     d->flags &= (uint8_t)~DEBOUNCE_FLAG_PENDING;
@@ -43,14 +45,15 @@ static debounce_event_t eager_defer_update(debounce_t *d, uint32_t now, bool pre
 static bool eager_defer_deadline(const debounce_t *d, uint32_t *when)
 {
     if (d->flags & DEBOUNCE_FLAG_LOCKED) {
-        *when = d->u.since + d->cfg->press_window;
+        *when = d->u.since + d->cfg->press_window_ticks;
         return true;
     }
     if (d->flags & DEBOUNCE_FLAG_PENDING) {
-        *when = d->u.since + d->cfg->release_window;
+        *when = d->u.since + d->cfg->release_window_ticks;
         return true;
     }
     return false;
 }
 
-const debounce_algo_ops_t debounce_eager_defer_ops = {eager_defer_update, eager_defer_deadline};
+const debounce_algo_ops_t debounce_eager_defer_ops = {
+    NULL, eager_defer_update, eager_defer_deadline, DEBOUNCE_PROP_USES_WINDOWS};

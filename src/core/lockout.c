@@ -8,9 +8,12 @@
  */
 #include "algo.h"
 
+#include <stddef.h>
+
 static uint32_t lock_end(const debounce_t *d)
 {
-    uint32_t window = debounce_output(d) ? d->cfg->press_window : d->cfg->release_window;
+    uint32_t window =
+        debounce_output(d) ? d->cfg->press_window_ticks : d->cfg->release_window_ticks;
     return d->u.since + window;
 }
 
@@ -42,4 +45,5 @@ static bool lockout_deadline(const debounce_t *d, uint32_t *when)
     return true;
 }
 
-const debounce_algo_ops_t debounce_lockout_ops = {lockout_update, lockout_deadline};
+const debounce_algo_ops_t debounce_lockout_ops = {NULL, lockout_update, lockout_deadline,
+                                                  DEBOUNCE_PROP_USES_WINDOWS};

@@ -9,4 +9,4 @@ static debounce_event_t none_update(debounce_t *d, uint32_t now, bool pressed)
     return pressed != debounce_output(d) ? debounce_report(d) : DEBOUNCE_EVENT_NONE;
 }
 
-const debounce_algo_ops_t debounce_none_ops = {none_update, NULL};
+const debounce_algo_ops_t debounce_none_ops = {NULL, none_update, NULL, 0u};

@@ -2,8 +2,8 @@
  * The polling model. Between edges the pin is constant, and a constant pin
  * changes nothing in a time-based algorithm until its deadline (the core's
  * contract), so after each read the next read worth making is the first one
- * at or after the next edge or the deadline. The integrator counts samples,
- * so it is stepped until max(N) equal samples have saturated its count.
+ * at or after the next edge or the deadline. An algorithm that counts samples
+ * (the integrator) is stepped until max(N) equal samples have saturated its count.
  */
 #include "sim_models.h"
 #include "sim_program.h"
@@ -71,8 +71,8 @@ void sim_poll_run(const trace_t *trace, const sim_config_t *cfg, gboolean step_e
     uint64_t saturation = 0;
 
     sim_config_core(cfg, trace->active_low, &core_cfg);
-    if (cfg->algo == DEBOUNCE_INTEGRATOR) {
-        saturation = MAX(core_cfg.press_window, core_cfg.release_window);
+    if (debounce_algo_counts_samples(cfg->algo)) {
+        saturation = MAX(core_cfg.press_window_samples, core_cfg.release_window_samples);
     }
     debounce_init(&d, &core_cfg, sim_tick_of(cfg, origin, origin), level);
     sim_program_init(&program, cfg, record, origin, result);

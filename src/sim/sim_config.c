@@ -127,11 +127,25 @@ static uint64_t window_ticks(int64_t ns)
     return (uint64_t)((ns + SIM_TICK_NS - 1) / SIM_TICK_NS);
 }
 
+/* The core's own check of what this configuration hands it (the firmware runs the same). */
+static gboolean core_config_ok(const sim_config_t *cfg, GError **error)
+{
+    debounce_config_t core;
+    debounce_config_status_t status;
+
+    sim_config_core(cfg, FALSE, &core);
+    status = debounce_config_check(&core);
+    if (status != DEBOUNCE_CONFIG_OK) {
+        g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID, "%s windows: %s",
+                    debounce_algo_name(cfg->algo), debounce_config_status_text(status));
+        return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean sim_config_validate(const sim_config_t *cfg, GError **error)
 {
-    const sim_algo_info_t *info = sim_algo_info(cfg->algo);
-
-    if (info == NULL) {
+    if ((unsigned)cfg->algo >= DEBOUNCE_ALGO_COUNT) {
         g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID, "unknown algorithm %d", (int)cfg->algo);
         return FALSE;
     }
@@ -164,9 +178,10 @@ gboolean sim_config_validate(const sim_config_t *cfg, GError **error)
             return FALSE;
         }
     } else {
-        if (info->polling_only) {
+        if (debounce_algo_counts_samples(cfg->algo)) {
             g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID,
-                        "%s counts evenly spaced samples, so it needs --mode poll", info->name);
+                        "%s counts evenly spaced samples, so it needs --mode poll",
+                        debounce_algo_name(cfg->algo));
             return FALSE;
         }
         if (!latency_ok("interrupt", &cfg->irq_latency, error) ||
@@ -190,21 +205,21 @@ gboolean sim_config_validate(const sim_config_t *cfg, GError **error)
                     "hold-off and main-loop period must be at least 0");
         return FALSE;
     }
-    return TRUE;
+    return core_config_ok(cfg, error);
 }
 
 void sim_config_core(const sim_config_t *cfg, gboolean active_low, debounce_config_t *out)
 {
     out->algo = cfg->algo;
     out->active_low = active_low != FALSE;
-    if (cfg->algo == DEBOUNCE_INTEGRATOR) {
-        out->press_window =
+    if (debounce_algo_counts_samples(cfg->algo)) {
+        out->press_window_samples =
             (uint32_t)((cfg->press_window_ns + cfg->interval_ns - 1) / cfg->interval_ns);
-        out->release_window =
+        out->release_window_samples =
             (uint32_t)((cfg->release_window_ns + cfg->interval_ns - 1) / cfg->interval_ns);
     } else {
-        out->press_window = (uint32_t)window_ticks(cfg->press_window_ns);
-        out->release_window = (uint32_t)window_ticks(cfg->release_window_ns);
+        out->press_window_ticks = (uint32_t)window_ticks(cfg->press_window_ns);
+        out->release_window_ticks = (uint32_t)window_ticks(cfg->release_window_ns);
     }
 }
 

@@ -98,7 +98,8 @@ typedef struct {
     guint32 seed;        /**< for jitter and latency draws */
 } sim_config_t;
 
-/** Fills a configuration with the documented defaults (lockout... see sim_config.c). */
+/** Fills a configuration with the documented defaults: defer, 5 ms windows, polled every 1 ms
+ * (sim_config.c). */
 void sim_config_init(sim_config_t *cfg);
 
 /** Sets the interrupt latencies and handler time of a runtime (not for CUSTOM). */
@@ -106,15 +107,17 @@ void sim_config_set_runtime(sim_config_t *cfg, sim_runtime_t runtime);
 
 /**
  * Checks that a configuration can be simulated (windows in range, jitter
- * below the interval, durations up to SIM_MAX_DURATION_NS, no integrator in
- * interrupt mode...); FALSE with a SIM_ERROR_INVALID error saying what to
- * change.
+ * below the interval, durations up to SIM_MAX_DURATION_NS, no algorithm that
+ * counts samples in interrupt mode...) and that the core accepts what it
+ * would get (debounce_config_check()); FALSE with a SIM_ERROR_INVALID error
+ * saying what to change.
  */
 gboolean sim_config_validate(const sim_config_t *cfg, GError **error);
 
 /**
  * The core's configuration for a trace wired with `active_low`: windows in
- * ticks (rounded up), or integrator sample counts ceil(window / interval).
+ * ticks (rounded up), or, for an algorithm that counts samples, sample counts
+ * ceil(window / interval).
  */
 void sim_config_core(const sim_config_t *cfg, gboolean active_low, debounce_config_t *out);
 

@@ -116,7 +116,7 @@ static gboolean runs(sim_sweep_plan_t *plan, gsize index, gboolean *skipped)
     }
     c = decode(plan, index);
     if (g_array_index(spec->modes, sim_mode_t, c.mode) == SIM_MODE_IRQ &&
-        sim_algo_info(g_array_index(spec->algos, debounce_algo_t, c.algo))->polling_only) {
+        debounce_algo_counts_samples(g_array_index(spec->algos, debounce_algo_t, c.algo))) {
         *skipped = TRUE;
         return FALSE;
     }
@@ -140,7 +140,7 @@ static gboolean validate(const sim_sweep_plan_t *plan, GError **error)
             guint n_windows = spec->windows_ns->len, n_points = points_of(spec, mode);
             if (n_windows == 0 || n_points == 0 ||
                 (mode == SIM_MODE_IRQ &&
-                 sim_algo_info(g_array_index(spec->algos, debounce_algo_t, a))->polling_only)) {
+                 debounce_algo_counts_samples(g_array_index(spec->algos, debounce_algo_t, a)))) {
                 continue;
             }
             for (guint i = 0; i < MAX(n_windows, n_points); i++) {
@@ -150,7 +150,7 @@ static gboolean validate(const sim_sweep_plan_t *plan, GError **error)
                 make_config(spec, &c, &cfg);
                 if (!sim_config_validate(&cfg, &invalid)) {
                     g_propagate_prefixed_error(error, g_steal_pointer(&invalid),
-                                               "%s, %s: ", sim_algo_info(cfg.algo)->name,
+                                               "%s, %s: ", debounce_algo_name(cfg.algo),
                                                sim_mode_name(cfg.mode));
                     return FALSE;
                 }
@@ -184,7 +184,7 @@ sim_sweep_plan_t *sim_sweep_plan_new(const sim_sweep_spec_t *spec, GError **erro
                 combo_t c = decode(plan, i);
                 plan->skip_reason = g_strdup_printf(
                     "%s in irq mode (it counts evenly spaced samples)",
-                    sim_algo_info(g_array_index(spec->algos, debounce_algo_t, c.algo))->name);
+                    debounce_algo_name(g_array_index(spec->algos, debounce_algo_t, c.algo)));
             }
         }
     }

@@ -89,3 +89,15 @@ size_t core_run_sampled(const core_case_t *c, uint32_t base, uint32_t interval, 
     }
     return n;
 }
+
+size_t core_time_based_algos(debounce_algo_t *out)
+{
+    size_t n = 0;
+
+    for (int a = 0; a < (int)DEBOUNCE_ALGO_COUNT; a++) {
+        if (!debounce_algo_counts_samples((debounce_algo_t)a)) {
+            out[n++] = (debounce_algo_t)a;
+        }
+    }
+    return n;
+}

@@ -78,6 +78,12 @@ size_t core_run_driven_extra(const core_case_t *c, uint32_t base, const uint32_t
                              size_t n_extra, core_event_t *out);
 
 /**
+ * The algorithms with the deadline contract (every one that does not count
+ * samples), in registry order, into out[DEBOUNCE_ALGO_COUNT]; returns how many.
+ */
+size_t core_time_based_algos(debounce_algo_t *out);
+
+/**
  * Checks a hand-worked case with cmocka: time-based cases through the driven
  * and every-tick runners, sampled cases at their interval, each at the
  * case's own base and again starting 10 ms (10000 ticks) before the 2^32 wrap

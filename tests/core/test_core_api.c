@@ -29,8 +29,14 @@ static void names(void **state)
 
 static void init_reads_wiring(void **state)
 {
-    debounce_config_t low = {DEBOUNCE_DEFER, 10, 10, true};
-    debounce_config_t high = {DEBOUNCE_DEFER, 10, 10, false};
+    debounce_config_t low = {.algo = DEBOUNCE_DEFER,
+                             .press_window_ticks = 10,
+                             .release_window_ticks = 10,
+                             .active_low = true};
+    debounce_config_t high = {.algo = DEBOUNCE_DEFER,
+                              .press_window_ticks = 10,
+                              .release_window_ticks = 10,
+                              .active_low = false};
     debounce_t d;
     (void)state;
 
@@ -46,10 +52,22 @@ static void init_reads_wiring(void **state)
 
 static void deadline_only_while_waiting(void **state)
 {
-    debounce_config_t none = {DEBOUNCE_NONE, 10, 10, true};
-    debounce_config_t integ = {DEBOUNCE_INTEGRATOR, 3, 3, true};
-    debounce_config_t lock = {DEBOUNCE_LOCKOUT, 250, 400, true};
-    debounce_config_t defer = {DEBOUNCE_DEFER, 250, 400, true};
+    debounce_config_t none = {.algo = DEBOUNCE_NONE,
+                              .press_window_ticks = 10,
+                              .release_window_ticks = 10,
+                              .active_low = true};
+    debounce_config_t integ = {.algo = DEBOUNCE_INTEGRATOR,
+                               .press_window_samples = 3,
+                               .release_window_samples = 3,
+                               .active_low = true};
+    debounce_config_t lock = {.algo = DEBOUNCE_LOCKOUT,
+                              .press_window_ticks = 250,
+                              .release_window_ticks = 400,
+                              .active_low = true};
+    debounce_config_t defer = {.algo = DEBOUNCE_DEFER,
+                               .press_window_ticks = 250,
+                               .release_window_ticks = 400,
+                               .active_low = true};
     debounce_t d;
     uint32_t when = 0;
     (void)state;
@@ -88,7 +106,10 @@ static void deadline_only_while_waiting(void **state)
 
 static void deadline_across_the_wrap(void **state)
 {
-    debounce_config_t defer = {DEBOUNCE_DEFER, 1000, 1000, true};
+    debounce_config_t defer = {.algo = DEBOUNCE_DEFER,
+                               .press_window_ticks = 1000,
+                               .release_window_ticks = 1000,
+                               .active_low = true};
     debounce_t d;
     uint32_t when = 0;
     (void)state;
@@ -103,7 +124,10 @@ static void deadline_across_the_wrap(void **state)
 
 static void bad_algo_acts_as_none(void **state)
 {
-    debounce_config_t bad = {(debounce_algo_t)99, 10, 10, true};
+    debounce_config_t bad = {.algo = (debounce_algo_t)99,
+                             .press_window_ticks = 10,
+                             .release_window_ticks = 10,
+                             .active_low = true};
     debounce_t d;
     uint32_t when = 0;
     (void)state;

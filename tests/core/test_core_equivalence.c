@@ -67,8 +67,8 @@ static size_t make_waveform(GRand *rng, bool active_low, core_input_t *in, uint3
 
 static void equivalence(void **state)
 {
-    static const debounce_algo_t algos[] = {DEBOUNCE_NONE, DEBOUNCE_LOCKOUT, DEBOUNCE_DEFER,
-                                            DEBOUNCE_EAGER_DEFER};
+    debounce_algo_t algos[DEBOUNCE_ALGO_COUNT];
+    const size_t n_algos = core_time_based_algos(algos);
     core_input_t *in = calloc(MAX_CHANGES, sizeof *in);
     core_event_t *driven = calloc(CORE_MAX_EVENTS, sizeof *driven);
     core_event_t *ticked = calloc(CORE_MAX_EVENTS, sizeof *ticked);
@@ -93,10 +93,13 @@ static void equivalence(void **state)
             extra[k] = (uint32_t)g_rand_int_range(rng, 1, (gint32)c.end);
         }
         qsort(extra, G_N_ELEMENTS(extra), sizeof extra[0], compare_ticks);
-        for (size_t a = 0; a < G_N_ELEMENTS(algos); a++) {
+        for (size_t a = 0; a < n_algos; a++) {
             uint32_t pw = (uint32_t)g_rand_int_range(rng, 0, 3000);
             uint32_t rw = g_rand_boolean(rng) ? pw : (uint32_t)g_rand_int_range(rng, 0, 3000);
-            c.cfg = (debounce_config_t){algos[a], pw, rw, active_low};
+            c.cfg = (debounce_config_t){.algo = algos[a],
+                                        .press_window_ticks = pw,
+                                        .release_window_ticks = rw,
+                                        .active_low = active_low};
             size_t nd = core_run_driven(&c, base, driven);
             size_t nt = core_run_sampled(&c, base, 1u, ticked);
             size_t nx = core_run_driven_extra(&c, base, extra, G_N_ELEMENTS(extra), extra_ev);

@@ -9,7 +9,8 @@
 
 #define DEFER(pw, rw)                                                                              \
     {                                                                                              \
-        DEBOUNCE_DEFER, (pw), (rw), true                                                           \
+        .algo = DEBOUNCE_DEFER, .press_window_ticks = (pw), .release_window_ticks = (rw),          \
+        .active_low = true                                                                         \
     }
 
 static const core_case_t cases[] = {
@@ -73,7 +74,10 @@ static const core_case_t cases[] = {
      CORE_INPUTS({100, 0}, {150, 1}),
      CORE_EXPECT(P(100), R(150))},
     {.name = "active-high wiring",
-     .cfg = {DEBOUNCE_DEFER, 1000, 1000, false},
+     .cfg = {.algo = DEBOUNCE_DEFER,
+             .press_window_ticks = 1000,
+             .release_window_ticks = 1000,
+             .active_low = false},
      .initial_level = 0,
      .end = 6000,
      CORE_INPUTS({100, 1}, {180, 0}, {200, 1}, {3000, 0}),

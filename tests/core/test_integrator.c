@@ -9,7 +9,8 @@
 
 #define INTEGRATOR(np, nr)                                                                         \
     {                                                                                              \
-        DEBOUNCE_INTEGRATOR, (np), (nr), true                                                      \
+        .algo = DEBOUNCE_INTEGRATOR, .press_window_samples = (np), .release_window_samples = (nr), \
+        .active_low = true                                                                         \
     }
 
 static const core_case_t cases[] = {
@@ -92,7 +93,10 @@ static const core_case_t cases[] = {
      CORE_INPUTS({250, 1}),
      CORE_EXPECT(R(500))},
     {.name = "active-high wiring",
-     .cfg = {DEBOUNCE_INTEGRATOR, 3, 3, false},
+     .cfg = {.algo = DEBOUNCE_INTEGRATOR,
+             .press_window_samples = 3,
+             .release_window_samples = 3,
+             .active_low = false},
      .initial_level = 0,
      .end = 2000,
      .interval = 100,

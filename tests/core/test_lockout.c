@@ -9,7 +9,8 @@
 
 #define LOCKOUT(pw, rw)                                                                            \
     {                                                                                              \
-        DEBOUNCE_LOCKOUT, (pw), (rw), true                                                         \
+        .algo = DEBOUNCE_LOCKOUT, .press_window_ticks = (pw), .release_window_ticks = (rw),        \
+        .active_low = true                                                                         \
     }
 
 static const core_case_t cases[] = {
@@ -86,7 +87,10 @@ static const core_case_t cases[] = {
      CORE_INPUTS({100, 0}, {150, 1}, {230, 0}),
      CORE_EXPECT(P(100), R(150), P(230))},
     {.name = "active-high wiring",
-     .cfg = {DEBOUNCE_LOCKOUT, 1000, 1000, false},
+     .cfg = {.algo = DEBOUNCE_LOCKOUT,
+             .press_window_ticks = 1000,
+             .release_window_ticks = 1000,
+             .active_low = false},
      .initial_level = 0,
      .end = 8000,
      CORE_INPUTS({100, 1}, {200, 0}, {300, 1}, {5000, 0}),

@@ -3,7 +3,8 @@
 
 #define NONE                                                                                       \
     {                                                                                              \
-        DEBOUNCE_NONE, 1000, 1000, true                                                            \
+        .algo = DEBOUNCE_NONE, .press_window_ticks = 1000, .release_window_ticks = 1000,           \
+        .active_low = true                                                                         \
     }
 
 static const core_case_t cases[] = {
@@ -14,7 +15,10 @@ static const core_case_t cases[] = {
      CORE_INPUTS({100, 0}, {150, 1}, {230, 0}, {5000, 1}),
      CORE_EXPECT(P(100), R(150), P(230), R(5000))},
     {.name = "active-high wiring",
-     .cfg = {DEBOUNCE_NONE, 0, 0, false},
+     .cfg = {.algo = DEBOUNCE_NONE,
+             .press_window_ticks = 0,
+             .release_window_ticks = 0,
+             .active_low = false},
      .initial_level = 0,
      .end = 1000,
      CORE_INPUTS({100, 1}, {200, 0}),

@@ -26,17 +26,27 @@ static volatile uint32_t input_now;
 static volatile bool input_level;
 static volatile uint32_t sink;
 
-static const debounce_config_t configs[DEBOUNCE_ALGO_COUNT] = {
-    {DEBOUNCE_NONE, 0u, 0u, true},        {DEBOUNCE_LOCKOUT, 5000u, 5000u, true},
-    {DEBOUNCE_DEFER, 5000u, 5000u, true}, {DEBOUNCE_EAGER_DEFER, 5000u, 5000u, true},
-    {DEBOUNCE_INTEGRATOR, 5u, 5u, true},
-};
+/* One button per algorithm of the core's registry, so a new one is measured without an edit here.
+ */
+static debounce_config_t configs[DEBOUNCE_ALGO_COUNT];
 
 void image_reset(void)
 {
     debounce_t buttons[DEBOUNCE_ALGO_COUNT];
 
     for (size_t i = 0; i < DEBOUNCE_ALGO_COUNT; i++) {
+        configs[i].algo = (debounce_algo_t)i;
+        configs[i].active_low = true;
+        if (debounce_algo_counts_samples(configs[i].algo)) {
+            configs[i].press_window_samples = 5u;
+            configs[i].release_window_samples = 5u;
+        } else {
+            configs[i].press_window_ticks = 5000u;
+            configs[i].release_window_ticks = 5000u;
+        }
+        if (debounce_config_check(&configs[i]) != DEBOUNCE_CONFIG_OK) {
+            configs[i].algo = DEBOUNCE_NONE;
+        }
         debounce_init(&buttons[i], &configs[i], input_now, input_level);
     }
     for (;;) {

@@ -62,11 +62,30 @@ static void poll_across_the_wrap(void **state)
     check_run(DEMO_BASE_NEAR_WRAP, "button_demo_poll_wrap.out");
 }
 
+/* built with the integrator at 0 us: 0 samples, which the core refuses; the demo says so and
+ * stops before it configures the pin or starts the poll timer */
+static void bad_config_stops_with_its_reason(void **state)
+{
+    stub_config_t cfg = demo_stub_config(0u, 0u);
+    g_autofree char *out = fw_test_run(&cfg, button_demo_bad_config_main, "button_demo_bad.out");
+    size_t n_outputs;
+    (void)state;
+
+    fw_test_assert_text(out, "button_demo: error: bad debounce setting: a window of 0 samples "
+                             "(a counting algorithm needs 1 or more) (see demo_config.h)\n");
+    assert_false(stub_pull_up_enabled(5u));
+    assert_int_equal(stub_alarm_fires(), 0);
+    assert_int_equal(stub_gpio_irqs(), 0);
+    (void)stub_outputs(&n_outputs);
+    assert_int_equal(n_outputs, 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(poll_press_and_release),
         cmocka_unit_test(poll_across_the_wrap),
+        cmocka_unit_test(bad_config_stops_with_its_reason),
     };
     fw_test_set_out_dir(argc, argv);
     return cmocka_run_group_tests_name("button_demo poll", tests, NULL, NULL);

@@ -9,7 +9,10 @@
 #include "demo_button.h"
 #include "demo_report.h"
 
-static const debounce_config_t defer_1ms = {DEBOUNCE_DEFER, 1000u, 1000u, true};
+static const debounce_config_t defer_1ms = {.algo = DEBOUNCE_DEFER,
+                                            .press_window_ticks = 1000u,
+                                            .release_window_ticks = 1000u,
+                                            .active_low = true};
 
 /*
  * defer 1000 us, pull-up wiring: a GPIO entry at 10 sees the press (wait to
@@ -54,7 +57,10 @@ static void events_carry_their_entries(void **state)
  */
 static void a_full_queue_drops_and_counts(void **state)
 {
-    static const debounce_config_t none = {DEBOUNCE_NONE, 0u, 0u, true};
+    static const debounce_config_t none = {.algo = DEBOUNCE_NONE,
+                                           .press_window_ticks = 0u,
+                                           .release_window_ticks = 0u,
+                                           .active_low = true};
     demo_t demo;
     demo_event_t ev;
     bool level = true;
@@ -82,7 +88,10 @@ static void a_full_queue_drops_and_counts(void **state)
 
 static void lines(void **state)
 {
-    static const debounce_config_t integrator = {DEBOUNCE_INTEGRATOR, 5u, 3u, true};
+    static const debounce_config_t integrator = {.algo = DEBOUNCE_INTEGRATOR,
+                                                 .press_window_samples = 5u,
+                                                 .release_window_samples = 3u,
+                                                 .active_low = true};
     char buf[DEMO_LINE_MAX];
     demo_event_t press = {4294967295u, DEBOUNCE_EVENT_PRESS, {0u, 5u, 1u}};
     demo_event_t release = {0u, DEBOUNCE_EVENT_RELEASE, {7u, 0u, 0u}};
@@ -106,6 +115,52 @@ static void lines(void **state)
 }
 
 /* a line cut short still ends in a newline: "press at 4..." in 8 bytes is "press \n" */
+/* Windows in us become ticks (1 us each) or ceil(us / interval) samples, then the core checks them.
+ */
+static void make_config_table(void **state)
+{
+    static const struct {
+        debounce_algo_t algo;
+        uint32_t press_us, release_us, interval_us;
+        debounce_config_status_t want;
+        uint32_t press, release; /* ticks or samples */
+    } cases[] = {
+        {DEBOUNCE_DEFER, 5000u, 2000u, 1000u, DEBOUNCE_CONFIG_OK, 5000u, 2000u},
+        {DEBOUNCE_LOCKOUT, 0x80000000u, 10u, 1000u, DEBOUNCE_CONFIG_WINDOW_TOO_LONG, 0x80000000u,
+         10u},
+        {DEBOUNCE_INTEGRATOR, 5000u, 2500u, 1000u, DEBOUNCE_CONFIG_OK, 5u, 3u},
+        {DEBOUNCE_INTEGRATOR, 1u, 1000u, 1000u, DEBOUNCE_CONFIG_OK, 1u, 1u},
+        {DEBOUNCE_INTEGRATOR, 0u, 5000u, 1000u, DEBOUNCE_CONFIG_NO_SAMPLES, 0u, 5u},
+        {(debounce_algo_t)7, 10u, 10u, 1000u, DEBOUNCE_CONFIG_UNKNOWN_ALGO, 10u, 10u},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        debounce_config_t cfg;
+        debounce_config_status_t got =
+            demo_make_config(&cfg, cases[i].algo, cases[i].press_us, cases[i].release_us,
+                             cases[i].interval_us, false);
+        assert_int_equal(got, cases[i].want);
+        assert_int_equal(cfg.algo, cases[i].algo);
+        assert_false(cfg.active_low);
+        if (cases[i].algo == DEBOUNCE_INTEGRATOR) {
+            assert_int_equal(cfg.press_window_samples, cases[i].press);
+            assert_int_equal(cfg.release_window_samples, cases[i].release);
+        } else {
+            assert_int_equal(cfg.press_window_ticks, cases[i].press);
+            assert_int_equal(cfg.release_window_ticks, cases[i].release);
+        }
+    }
+}
+
+static void config_error_line(void **state)
+{
+    char buf[DEMO_LINE_MAX];
+    (void)state;
+    demo_format_config_error(buf, sizeof buf, DEBOUNCE_CONFIG_WINDOW_TOO_LONG);
+    assert_string_equal(buf, "button_demo: error: bad debounce setting: a window is longer "
+                             "than 2^31 - 1 ticks (see demo_config.h)\n");
+}
+
 static void cut_lines_stay_lines(void **state)
 {
     char buf[8];
@@ -122,6 +177,8 @@ int main(void)
         cmocka_unit_test(a_full_queue_drops_and_counts),
         cmocka_unit_test(lines),
         cmocka_unit_test(cut_lines_stay_lines),
+        cmocka_unit_test(make_config_table),
+        cmocka_unit_test(config_error_line),
     };
     return cmocka_run_group_tests_name("button_demo logic", tests, NULL, NULL);
 }

@@ -5,7 +5,8 @@
  * events of calling it at every tick, and extra calls in between change
  * nothing. The integrator counts samples, so it has no such contract.
  *
- * Input: byte 0 = algorithm (low 2 bits: none, lockout, defer, eager-defer),
+ * Input: byte 0 = algorithm (low 3 bits, modulo the number of time-based
+ * algorithms of the core's registry: none, lockout, defer, eager-defer),
  * active-low (bit 7) and initial pin level (bit 6); then the press and
  * release windows (2 bytes each, up to 4095 ticks), the start tick (4 bytes,
  * anywhere on the 32-bit circle); then 2-byte records, each a delay of up to
@@ -27,9 +28,6 @@
 #define DELAY_MASK  0x0fffu
 #define EXTRA_BIT   0x8000u
 
-static const debounce_algo_t algos[] = {DEBOUNCE_NONE, DEBOUNCE_LOCKOUT, DEBOUNCE_DEFER,
-                                        DEBOUNCE_EAGER_DEFER};
-
 static void compare(const char *how, const core_event_t *want, size_t n_want,
                     const core_event_t *got, size_t n_got, const debounce_config_t *cfg,
                     uint32_t base)
@@ -39,14 +37,15 @@ static void compare(const char *how, const core_event_t *want, size_t n_want,
     for (size_t k = 0; k < n; k++) {
         if (want[k].t != got[k].t || want[k].event != got[k].event) {
             fuzz_fail("%s %s (%u/%u, base %u): event %zu is %d@%u, every tick gives %d@%u",
-                      debounce_algo_name(cfg->algo), how, cfg->press_window, cfg->release_window,
-                      base, k, (int)got[k].event, got[k].t, (int)want[k].event, want[k].t);
+                      debounce_algo_name(cfg->algo), how, cfg->press_window_ticks,
+                      cfg->release_window_ticks, base, k, (int)got[k].event, got[k].t,
+                      (int)want[k].event, want[k].t);
         }
     }
     if (n_want != n_got) {
         fuzz_fail("%s %s (%u/%u, base %u): %zu events, every tick gives %zu",
-                  debounce_algo_name(cfg->algo), how, cfg->press_window, cfg->release_window, base,
-                  n_got, n_want);
+                  debounce_algo_name(cfg->algo), how, cfg->press_window_ticks,
+                  cfg->release_window_ticks, base, n_got, n_want);
     }
 }
 
@@ -58,16 +57,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         with_extra[CORE_MAX_EVENTS];
     fuzz_bytes_t b = {data, size};
     uint32_t head = fuzz_take(&b, 1);
+    debounce_algo_t algos[DEBOUNCE_ALGO_COUNT];
+    const size_t n_algos = core_time_based_algos(algos);
     core_case_t c = {.name = "fuzz"};
     size_t n_in = 0, n_extra = 0;
     uint32_t t = 0, base;
     uint8_t level;
 
-    c.cfg.algo = algos[head & 3u];
+    c.cfg.algo = algos[(head & 7u) % n_algos];
     c.cfg.active_low = (head & 0x80u) != 0;
     c.initial_level = (head & 0x40u) ? 1 : 0;
-    c.cfg.press_window = fuzz_take(&b, 2) & WINDOW_MASK;
-    c.cfg.release_window = fuzz_take(&b, 2) & WINDOW_MASK;
+    c.cfg.press_window_ticks = fuzz_take(&b, 2) & WINDOW_MASK;
+    c.cfg.release_window_ticks = fuzz_take(&b, 2) & WINDOW_MASK;
     base = fuzz_take(&b, 4);
     level = c.initial_level;
     while (b.left >= 2 && n_in < MAX_CHANGES && n_extra < MAX_EXTRA) {
@@ -86,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     c.inputs = in;
     c.n_inputs = n_in;
     /* past the last input, every window has room to end */
-    c.end = t + c.cfg.press_window + c.cfg.release_window + 2u;
+    c.end = t + c.cfg.press_window_ticks + c.cfg.release_window_ticks + 2u;
 
     size_t nt = core_run_sampled(&c, base, 1u, ticked);
     size_t nd = core_run_driven(&c, base, driven);

@@ -8,6 +8,7 @@
  */
 #include "sim_test_util.h"
 
+#include "sim_error.h"
 #include "trace_error.h"
 
 /* Pull-up: press at 1 ms bouncing to 1.25 ms, release at 10 ms, end 20 ms. */
@@ -176,13 +177,38 @@ static void beyond_the_limits(void **state)
     assert_string_equal(error->message, "the alarm tail must be at most 365 days");
 }
 
+/* The simulator runs the core's own check on what it would hand the core (as the firmware does). */
+static void core_refusals(void **state)
+{
+    g_autoptr(GError) error = NULL;
+    sim_config_t cfg;
+    (void)state;
+
+    sim_config_init(&cfg);
+    cfg.algo = DEBOUNCE_INTEGRATOR;
+    cfg.press_window_ns = 0; /* ceil(0 / 1 ms) = 0 samples */
+    assert_false(sim_config_validate(&cfg, &error));
+    assert_true(g_error_matches(error, SIM_ERROR, SIM_ERROR_INVALID));
+    assert_string_equal(error->message,
+                        "integrator windows: a window of 0 samples (a counting algorithm needs 1 "
+                        "or more)");
+    g_clear_error(&error);
+    cfg.press_window_ns = 1; /* 1 ns rounds up to 1 sample */
+    assert_true(sim_config_validate(&cfg, &error));
+    cfg.algo = DEBOUNCE_LOCKOUT;
+    cfg.press_window_ns = 0; /* a lock of nothing is legal for the time-based algorithms */
+    assert_true(sim_config_validate(&cfg, &error));
+    cfg.algo = DEBOUNCE_ALGO_COUNT;
+    assert_false(sim_config_validate(&cfg, &error));
+    assert_string_equal(error->message, "unknown algorithm 5");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(poll_at_the_limits),
-        cmocka_unit_test(longest_durations),
-        cmocka_unit_test(irq_at_the_limits),
-        cmocka_unit_test(beyond_the_limits),
+        cmocka_unit_test(poll_at_the_limits), cmocka_unit_test(longest_durations),
+        cmocka_unit_test(irq_at_the_limits),  cmocka_unit_test(beyond_the_limits),
+        cmocka_unit_test(core_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

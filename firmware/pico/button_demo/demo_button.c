@@ -1,6 +1,23 @@
 /* The button demo's handler logic and event queue (see demo_button.h). */
 #include "demo_button.h"
 
+debounce_config_status_t demo_make_config(debounce_config_t *cfg, debounce_algo_t algo,
+                                          uint32_t press_window_us, uint32_t release_window_us,
+                                          uint32_t poll_interval_us, bool active_low)
+{
+    cfg->algo = algo;
+    cfg->active_low = active_low;
+    if (debounce_algo_counts_samples(algo)) {
+        cfg->press_window_samples = DEBOUNCE_INTEGRATOR_SAMPLES(press_window_us, poll_interval_us);
+        cfg->release_window_samples =
+            DEBOUNCE_INTEGRATOR_SAMPLES(release_window_us, poll_interval_us);
+    } else {
+        cfg->press_window_ticks = press_window_us;
+        cfg->release_window_ticks = release_window_us;
+    }
+    return debounce_config_check(cfg);
+}
+
 void demo_init(demo_t *demo, const debounce_config_t *cfg, uint32_t now_us, bool level)
 {
     debounce_init(&demo->button, cfg, now_us, level);

@@ -48,6 +48,16 @@ typedef struct {
 } demo_t;
 
 /**
+ * Fills *cfg for `algo` with windows given in us: kept as ticks (the Pico's
+ * tick is 1 us), or turned into samples at poll_interval_us (> 0) for an
+ * algorithm that counts samples. Returns debounce_config_check() of the
+ * result: anything but DEBOUNCE_CONFIG_OK must not reach demo_init().
+ */
+debounce_config_status_t demo_make_config(debounce_config_t *cfg, debounce_algo_t algo,
+                                          uint32_t press_window_us, uint32_t release_window_us,
+                                          uint32_t poll_interval_us, bool active_low);
+
+/**
  * Starts the demo with the button settled at electrical level `level` at
  * instant now_us (microseconds, time_us_32()). cfg must outlive demo.
  */

@@ -30,10 +30,17 @@ size_t demo_format_banner(char *buf, size_t size, unsigned gpio, const debounce_
     fw_text_str(&t, ", ");
     fw_text_str(&t, debounce_algo_name(cfg->algo));
     fw_text_char(&t, ' ');
-    fw_text_u64(&t, cfg->press_window);
-    fw_text_char(&t, '/');
-    fw_text_u64(&t, cfg->release_window);
-    fw_text_str(&t, cfg->algo == DEBOUNCE_INTEGRATOR ? " samples" : " us");
+    if (debounce_algo_counts_samples(cfg->algo)) {
+        fw_text_u64(&t, cfg->press_window_samples);
+        fw_text_char(&t, '/');
+        fw_text_u64(&t, cfg->release_window_samples);
+        fw_text_str(&t, " samples");
+    } else {
+        fw_text_u64(&t, cfg->press_window_ticks);
+        fw_text_char(&t, '/');
+        fw_text_u64(&t, cfg->release_window_ticks);
+        fw_text_str(&t, " us");
+    }
     if (mode == DEMO_MODE_POLL) {
         fw_text_str(&t, ", poll mode (every ");
         fw_text_u64(&t, poll_interval_us);
@@ -41,6 +48,17 @@ size_t demo_format_banner(char *buf, size_t size, unsigned gpio, const debounce_
     } else {
         fw_text_str(&t, ", irq mode (edges + deadline alarm)");
     }
+    return finish(&t);
+}
+
+size_t demo_format_config_error(char *buf, size_t size, debounce_config_status_t status)
+{
+    fw_text_t t;
+
+    fw_text_init(&t, buf, size);
+    fw_text_str(&t, "button_demo: error: bad debounce setting: ");
+    fw_text_str(&t, debounce_config_status_text(status));
+    fw_text_str(&t, " (see demo_config.h)");
     return finish(&t);
 }
 

@@ -31,6 +31,12 @@ size_t demo_format_banner(char *buf, size_t size, unsigned gpio, const debounce_
                           demo_mode_t mode, uint32_t poll_interval_us);
 
 /**
+ * Why the demo does not start: "button_demo: error: bad debounce setting:
+ * TEXT (see demo_config.h)", TEXT from debounce_config_status_text().
+ */
+size_t demo_format_config_error(char *buf, size_t size, debounce_config_status_t status);
+
+/**
  * One event: "press at 106000 us" in poll mode; in irq mode followed by the
  * handler entries it took, ", 6 handler entries (5 gpio, 1 alarm)".
  */

@@ -18,16 +18,8 @@
 #include "demo_config.h"
 #include "demo_report.h"
 
-#define DEMO_WINDOW(us)                                                                            \
-    (DEMO_ALGO == DEBOUNCE_INTEGRATOR ? DEBOUNCE_INTEGRATOR_SAMPLES((us), DEMO_POLL_INTERVAL_US)   \
-                                      : (us))
-
-static const debounce_config_t button_cfg = {
-    .algo = DEMO_ALGO,
-    .press_window = DEMO_WINDOW(DEMO_PRESS_WINDOW_US),
-    .release_window = DEMO_WINDOW(DEMO_RELEASE_WINDOW_US),
-    .active_low = DEMO_ACTIVE_LOW,
-};
+/* Filled by main() from demo_config.h; the core reads it for the whole run. */
+static debounce_config_t button_cfg;
 
 /* The handlers' state: file scope because the SDK's GPIO callback takes no user pointer. */
 static demo_t demo;
@@ -136,6 +128,17 @@ int main(void)
     bool led_on = false;
 
     stdio_init_all();
+    debounce_config_status_t status =
+        demo_make_config(&button_cfg, DEMO_ALGO, DEMO_PRESS_WINDOW_US, DEMO_RELEASE_WINDOW_US,
+                         DEMO_POLL_INTERVAL_US, DEMO_ACTIVE_LOW);
+    if (status != DEBOUNCE_CONFIG_OK) {
+        /* nothing sensible to debounce with: say why and stop before touching the pin */
+        demo_format_config_error(line, sizeof line, status);
+        printf("%s", line);
+        for (;;) {
+            __wfe();
+        }
+    }
     gpio_init(DEMO_GPIO);
     gpio_set_dir(DEMO_GPIO, GPIO_IN);
     if (DEMO_ACTIVE_LOW) {
