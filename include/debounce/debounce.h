@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * bouncelab debounce core: the portable part that runs unchanged on a
  * Raspberry Pi Pico and inside the host simulator.

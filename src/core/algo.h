@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Private to the core: the per-algorithm entry points behind the dispatcher,
  * and the state flag bits they share.

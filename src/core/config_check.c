@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* debounce_config_check(): what a caller must not hand to debounce_init(). */
 #include "algo.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The dispatcher: maps the one public interface onto each algorithm. */
 #include "algo.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * defer: report a change only after the pin has held the new level for the
  * window, counted from the update that first saw it; any update that sees

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What each algorithm does, in words for people choosing one (`bouncelab
  * algorithms`); its own file so firmware links none of these strings.

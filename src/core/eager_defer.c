@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * eager-defer: a press is reported at once and locks the pin out for the
  * press window; a release is reported only after the pin has stayed released

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * integrator: Kenneth Kuhn's saturating counter over samples. Each pressed
  * sample counts up, each released sample counts down, clamped. While released

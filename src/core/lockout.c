@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * lockout (eager): report a change at once, then ignore the pin for the
  * window of that change (press window after a press, release window after a

@@ -1,4 +1,7 @@
-/* Algorithm and status names, in their own file so firmware that never prints one links no strings.
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Algorithm and status names, in their own file so firmware that never
+ * prints one links no strings.
  */
 #include "debounce/debounce.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* none: the output follows the pin at every update, bounces and all (the naive program). */
 #include "algo.h"
 
