@@ -41,9 +41,11 @@ row dispatcher stack "$dispatch_stack" B
 
 listing="$cross/core_image.lst"
 arm-none-eabi-objdump -d --no-show-raw-insn "$cross/tests/cross/core_image.elf" >"$listing"
-for algo in none lockout defer eager_defer integrator; do
+# the algorithms: the footprint table's rows (the core's registry, as linked)
+mapfile -t names < <(awk -F'|' 'NR > 2 && NF >= 8 { gsub(/^ +| +$/, "", $2); print $2 }' "$cross/footprint.md")
+for name in "${names[@]}"; do
+  algo=${name//-/_}
   read -r hi hi_n lo lo_n < <(awk -v callee="${algo}_update" -f "$here/pico_cycles.awk" "$listing")
-  name=${algo//_/-}
   row "$name" longest_path_instructions "$hi_n" count
   row "$name" longest_path_cycles "$hi" cycles
   row "$name" longest_path_ns "$(awk -v c="$hi" -v f="$clock_mhz" 'BEGIN { printf "%.6g", c * 1000 / f }')" ns

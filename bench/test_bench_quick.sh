@@ -45,7 +45,9 @@ done
 need() { # suite case metric
   grep -q "^$1,$2,$3," "$out/$1.csv" 2>/dev/null || fail "$1.csv lacks $2 $3"
 }
-for algo in none lockout defer eager-defer integrator; do
+mapfile -t algos < <("$build/src/cli/bouncelab" algorithms --names)
+[ ${#algos[@]} -gt 0 ] || fail "bouncelab algorithms --names listed nothing"
+for algo in "${algos[@]}"; do
   need core "$algo" ns_per_update
   command -v valgrind >/dev/null && need core "$algo" instructions_per_update
 done
@@ -64,7 +66,7 @@ for suite in "${suites[@]}"; do
   need "$suite" machine load_start
 done
 if [[ " ${suites[*]} " == *" pico "* ]]; then
-  for algo in none lockout defer eager-defer integrator; do
+  for algo in "${algos[@]}"; do
     need pico "$algo" update_code
     need pico "$algo" longest_path_cycles
   done

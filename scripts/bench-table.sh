@@ -19,6 +19,9 @@ FNR == 1 { next }
   key = $1 SUBSEP $2 SUBSEP $3
   V[key] = $4; R[key] = $6
   have[$1] = 1
+  # the algorithms, in the order the suites wrote them (the order of the core registry)
+  if ($1 == "core" && $3 == "ns_per_update" && !(("core", $2) in listed)) { listed["core", $2] = 1; core_algos[++n_core] = $2 }
+  if ($1 == "pico" && $3 == "update_code" && !(("pico", $2) in listed)) { listed["pico", $2] = 1; pico_algos[++n_pico] = $2 }
   date = $9; commit = $10; nproc = $11; cpu = $12; build = $13
 }
 function has(s, c, m) { return (s SUBSEP c SUBSEP m) in V }
@@ -59,9 +62,8 @@ END {
     printf "time per update net of the loop, median of %s rounds; instructions counted by callgrind, loop subtracted.\n\n", runs("core", "lockout", "ns_per_update")
     print "| algorithm | ns / update | instructions / update | target (lockout, defer: < 5 ns and < 30 instructions) |"
     print "|---|---:|---:|---|"
-    split("none lockout defer eager-defer integrator", algos, " ")
-    for (i = 1; i <= 5; i++) {
-      a = algos[i]
+    for (i = 1; i <= n_core; i++) {
+      a = core_algos[i]
       t = ""
       if (a == "lockout" || a == "defer") {
         t = "time " below(v("core", a, "ns_per_update"), 5, "ns")
@@ -130,9 +132,8 @@ END {
     printf "with the Cortex-M0+ cycle counts at zero wait states (code in SRAM or a warm XIP cache), in ns at %d MHz.\n\n", v("pico", "clock", "frequency")
     print "| algorithm | update code (B) | deadline code (B) | update stack (B) | state (B) | longest path: instructions | cycles | ns | shortest path: cycles | ns |"
     print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    split("none lockout defer eager-defer integrator", algos, " ")
-    for (i = 1; i <= 5; i++) {
-      a = algos[i]
+    for (i = 1; i <= n_pico; i++) {
+      a = pico_algos[i]
       printf "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n", a, v("pico", a, "update_code"), v("pico", a, "deadline_code"), v("pico", a, "update_stack"), v("pico", a, "state"), v("pico", a, "longest_path_instructions"), v("pico", a, "longest_path_cycles"), v("pico", a, "longest_path_ns"), v("pico", a, "shortest_path_cycles"), v("pico", a, "shortest_path_ns")
     }
     printf "\nThe dispatcher `debounce_update` (%d B of code, %d B of stack) is in the stack and cycle columns, not in the code column.\n", v("pico", "dispatcher", "code"), v("pico", "dispatcher", "stack")

@@ -10,7 +10,7 @@
 # Bars reach from the median to the p99 latency. Algorithms and runtimes
 # with no error-free row are named under the plot.
 #
-#   gnuplot -e "data='results.csv'" scripts/plots/polling-interval.gp
+#   gnuplot -e "$(bouncelab algorithms --gnuplot); data='results.csv'" scripts/plots/polling-interval.gp
 #
 # Reads the CSV of `bouncelab sweep` as it is (columns found by name).
 # Variables, all optional except data (-e "name='text'; name=number"):
@@ -40,11 +40,15 @@ LOG_SPAN = 10    # one decade
 TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
     v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
     tics125 = tics125 . sprintf("%s\"%g\" %.17g", strlen(tics125) > 0 ? ", " : "", v, v) } } }'
-ALGOS = "none lockout defer eager-defer integrator"
+# The algorithms, their colours and point types come from bouncelab (its
+# core's list): `bouncelab plot` passes algos, algo_colors and algo_points;
+# by hand, gnuplot -e "$(bouncelab algorithms --gnuplot); data='...'" ...
+if (!exists("algos")) exit error "algos is not set: run gnuplot -e \"$(bouncelab algorithms --gnuplot); data='results.csv'\" SCRIPT"
+ALGOS = algos
+algo_index(a) = sum [k = 1:words(ALGOS)] (word(ALGOS, k) eq a ? k : 0)
+algo_color(a) = word(algo_colors, algo_index(a))
+algo_point(a) = word(algo_points, algo_index(a)) + 0
 RUNTIMES = "c mpy-hard mpy-soft custom"
-algo_color(a) = a eq "none" ? "#7f7f7f" : a eq "lockout" ? "#d95f02" : a eq "defer" ? "#1b9e77" : \
-                a eq "eager-defer" ? "#7570b3" : "#e7298a"
-algo_point(a) = a eq "none" ? 1 : a eq "lockout" ? 7 : a eq "defer" ? 5 : a eq "eager-defer" ? 9 : 11
 runtime_color(r) = r eq "c" ? "#000000" : r eq "mpy-hard" ? "#1f78b4" : r eq "mpy-soft" ? "#b15928" : "#6a3d9a"
 runtime_dash(r) = r eq "c" ? 2 : r eq "mpy-hard" ? 4 : r eq "mpy-soft" ? 5 : 3
 runtime_name(r) = r eq "c" ? "C" : r eq "mpy-hard" ? "MicroPython hard" : \

@@ -4,7 +4,7 @@
 # (the configurations no other beats on both counts) is drawn as a
 # staircase and each of its points is labelled with its setting.
 #
-#   gnuplot -e "data='results.csv'" scripts/plots/tradeoff.gp
+#   gnuplot -e "$(bouncelab algorithms --gnuplot); data='results.csv'" scripts/plots/tradeoff.gp
 #
 # Reads the CSV of `bouncelab sweep` as it is (columns found by name).
 # Variables, all optional except data (-e "name='text'; name=number"):
@@ -36,10 +36,15 @@ LOG_SPAN = 10    # one decade
 TICS_125 = 'tics125 = ""; do for [d = floor(log10(lo)) : ceil(log10(hi))] { do for [m in "1 2 5"] { \
     v = m * 10.0 ** d; if (v >= lo && v <= hi) { \
     tics125 = tics125 . sprintf("%s\"%g\" %.17g", strlen(tics125) > 0 ? ", " : "", v, v) } } }'
-ALGOS = "none lockout defer eager-defer integrator"
+# The algorithms, their colours and point types come from bouncelab (its
+# core's list): `bouncelab plot` passes algos, algo_colors and algo_points;
+# by hand, gnuplot -e "$(bouncelab algorithms --gnuplot); data='...'" ...
+if (!exists("algos")) exit error "algos is not set: run gnuplot -e \"$(bouncelab algorithms --gnuplot); data='results.csv'\" SCRIPT"
+ALGOS = algos
+algo_index(a) = sum [k = 1:words(ALGOS)] (word(ALGOS, k) eq a ? k : 0)
+algo_color(a) = word(algo_colors, algo_index(a))
+algo_point(a) = word(algo_points, algo_index(a)) + 0
 MODES = "poll irq"
-algo_color(a) = a eq "none" ? "#7f7f7f" : a eq "lockout" ? "#d95f02" : a eq "defer" ? "#1b9e77" : \
-                a eq "eager-defer" ? "#7570b3" : "#e7298a"
 mode_point(m) = m eq "poll" ? 7 : 8   # filled circle, open triangle
 
 set datafile separator comma

@@ -3,11 +3,10 @@
 #include "plot_results.h"
 #include "util_duration.h"
 
+#include "debounce/debounce.h"
+
 #include <math.h>
 #include <string.h>
-
-/* The order of `bouncelab algorithms`; the rows of each table. */
-static const char *const ALGOS[] = {"none", "lockout", "defer", "eager-defer", "integrator", NULL};
 
 /* One row of the sweep CSV, as much of it as a verdict needs. */
 typedef struct {
@@ -187,7 +186,9 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
     if (has_poll) {
         g_ptr_array_insert(columns, 0, g_strdup("poll"));
     }
-    for (const char *const *algo = ALGOS; *algo != NULL; algo++) {
+    /* rows in the order of the core's registry (`bouncelab algorithms`) */
+    for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
+        const char *algo = debounce_algo_name((debounce_algo_t)a);
         for (guint c = 0; c < columns->len; c++) {
             const char *column = g_ptr_array_index(columns, c);
             g_autoptr(GPtrArray) group = g_ptr_array_new();
@@ -197,7 +198,7 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
             for (guint i = 0; i < rows->len; i++) {
                 const row_t *r = g_ptr_array_index(rows, i);
                 g_autofree char *row_column = NULL;
-                if (strcmp(r->trace, trace) != 0 || strcmp(r->algo, *algo) != 0) {
+                if (strcmp(r->trace, trace) != 0 || strcmp(r->algo, algo) != 0) {
                     continue;
                 }
                 row_column = column_of(r);
@@ -212,7 +213,7 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
             best = best_row(group);
             v = g_new0(cli_verdict_t, 1);
             v->trace = g_strdup(trace);
-            v->algo = g_strdup(*algo);
+            v->algo = g_strdup(algo);
             v->mode = g_strdup(first->mode);
             v->runtime = g_strdup(first->runtime);
             v->irq_latency_us = g_strdup(first->irq_latency);

@@ -4,6 +4,8 @@
 #include "plot_results.h"
 #include "plot_error.h"
 
+#include "debounce/debounce.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -33,7 +35,7 @@ const char *const plot_results_columns[PLOT_RESULTS_N_COLUMNS] = {
 
 typedef enum {
     CELL_NAME,    /* any text but empty */
-    CELL_ALGO,    /* one of ALGOS */
+    CELL_ALGO,    /* an algorithm of the core */
     CELL_MODE,    /* poll or irq */
     CELL_NUMBER,  /* a non-negative number */
     CELL_COUNT,   /* a non-negative whole number */
@@ -52,15 +54,40 @@ static const cell_kind_t column_kinds[PLOT_RESULTS_N_COLUMNS] = {
 
 enum { COLUMN_MODE = 2 };
 
-/* The names the gnuplot scripts know (their ALGOS and RUNTIMES): a row with
- * another name would silently vanish from every picture, so it is an error. */
-static const char *const ALGOS[] = {"none", "lockout", "defer", "eager-defer", "integrator", NULL};
+/* The names the gnuplot scripts know (the core's algorithms, passed to them,
+ * and their RUNTIMES): a row with another name would silently vanish from
+ * every picture, so it is an error. */
 static const char *const RUNTIMES[] = {"c", "mpy-hard", "mpy-soft", "custom", NULL};
 static const char *const MODES[] = {"poll", "irq", NULL};
 
 static gboolean is_one_of(const char *text, const char *const *names)
 {
     return g_strv_contains(names, text);
+}
+
+static gboolean is_algorithm(const char *text)
+{
+    for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
+        if (strcmp(text, debounce_algo_name((debounce_algo_t)a)) == 0) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* "none, lockout, ... or integrator", for messages. */
+static char *algorithm_list(void)
+{
+    GString *list = g_string_new(NULL);
+
+    for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
+        g_string_append_printf(list, "%s%s",
+                               a == 0                         ? ""
+                               : a + 1 == DEBOUNCE_ALGO_COUNT ? " or "
+                                                              : ", ",
+                               debounce_algo_name((debounce_algo_t)a));
+    }
+    return g_string_free(list, FALSE);
 }
 
 static gboolean parse_number(const char *text, gboolean whole)
@@ -105,11 +132,11 @@ static char *cell_problem(cell_kind_t kind, const char *cell, const char *mode, 
     case CELL_NAME:
         return *cell == '\0' ? g_strdup_printf("column '%s' is empty", column) : NULL;
     case CELL_ALGO:
-        return is_one_of(cell, ALGOS)
-                   ? NULL
-                   : g_strdup_printf("unknown algorithm '%s' (expected none, "
-                                     "lockout, defer, eager-defer or integrator)",
-                                     cell);
+        if (!is_algorithm(cell)) {
+            g_autofree char *expected = algorithm_list();
+            return g_strdup_printf("unknown algorithm '%s' (expected %s)", cell, expected);
+        }
+        return NULL;
     case CELL_MODE:
         return is_one_of(cell, MODES)
                    ? NULL

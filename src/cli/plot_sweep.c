@@ -2,6 +2,7 @@
 #include "plot_sweep.h"
 #include "plot_error.h"
 #include "plot_results.h"
+#include "plot_style.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -97,7 +98,13 @@ static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_optio
                            const char *data, const char *trace, const char *stem,
                            GPtrArray *written, GPtrArray *warnings, GError **error)
 {
-    const char *vars[] = {"data", data, "trace", trace, NULL};
+    plot_style_t style;
+    gboolean ok = TRUE;
+
+    plot_style_init(&style);
+    const char *vars[] = {"data",        data,         "trace",       trace,
+                          "algos",       style.algos,  "algo_colors", style.colors,
+                          "algo_points", style.points, NULL};
 
     for (gsize i = 0; i < G_N_ELEMENTS(plots); i++) {
         g_autofree char *script_file = g_strdup_printf("%s.gp", plots[i].name);
@@ -108,7 +115,8 @@ static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_optio
         g_autofree char *warning = NULL;
 
         if (!plot_gnuplot_render(gnuplot, script, vars, path, &warning, error)) {
-            return FALSE;
+            ok = FALSE;
+            break;
         }
         g_ptr_array_add(written, g_steal_pointer(&path));
         if (warning != NULL) {
@@ -116,7 +124,8 @@ static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_optio
                             g_strdup_printf("%s, trace %s: %s", script_file, trace, warning));
         }
     }
-    return TRUE;
+    plot_style_clear(&style);
+    return ok;
 }
 
 /*

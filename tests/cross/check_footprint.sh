@@ -73,7 +73,26 @@ config_size=$(sym_size "$image_obj" footprint_config_probe)
 
 table="| algorithm | update code (B) | deadline code (B) | whole file (B) | update stack (B) | state (B) |
 |---|---:|---:|---:|---:|---:|"
-for algo in none lockout defer eager_defer integrator; do
+# The algorithms, in the order of the core's registry: the dispatcher's table
+# (algo_ops in debounce.c) as linked, each entry the address of an
+# algorithm's debounce_NAME_ops, whose file is NAME.c with NAME_update in it.
+registry_algos() {
+  local addr size
+  read -r addr size < <(arm-none-eabi-nm -S "$elf" | awk '$4 == "algo_ops" { print $1, $2 }')
+  [ -n "${addr:-}" ] || { echo "FAIL: no algo_ops table in $elf" >&2; return 1; }
+  arm-none-eabi-objdump -s --start-address="0x$addr" \
+    --stop-address="$(printf '0x%x' $((16#$addr + 16#$size)))" "$elf" |
+    awk '$1 ~ /^[0-9a-f]+$/ && NF > 1 { for (i = 2; i <= 5 && i <= NF; i++) if ($i ~ /^[0-9a-f]+$/ && length($i) == 8)
+           print substr($i, 7, 2) substr($i, 5, 2) substr($i, 3, 2) substr($i, 1, 2) }' |
+    while read -r ptr; do
+      arm-none-eabi-nm "$elf" | awk -v p="$ptr" 'tolower($1) == p && $3 ~ /^debounce_.*_ops$/ {
+        sub(/^debounce_/, "", $3); sub(/_ops$/, "", $3); print $3 }'
+    done
+}
+mapfile -t algos < <(registry_algos)
+[ ${#algos[@]} -gt 0 ] || { echo "FAIL: found no algorithm in the dispatcher's table" >&2; exit 1; }
+echo "algorithms in the registry: ${algos[*]}"
+for algo in "${algos[@]}"; do
   obj="$obj_dir/$algo.c.obj"
   su="$obj_dir/$algo.c.su"
   code=$(sym_size "$elf" "${algo}_update")

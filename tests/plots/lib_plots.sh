@@ -3,14 +3,17 @@
 # the script's header say, on the small hand-made CSVs in tests/plots/data,
 # and exits non-zero on the first failed expectation (after running them all).
 # Arguments: the scripts directory, the data directory, the check_image
-# program, a scratch directory (wiped first). Exits 77 (ctest SKIP) without
-# gnuplot.
+# program, a scratch directory (wiped first), and bouncelab, whose
+# `algorithms --gnuplot` gives every run the algorithms, colours and point
+# types. Exits 77 (ctest SKIP) without gnuplot.
 set -u
 
-SCRIPTS=${1:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR}
-DATA=${2:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR}
-CHECK_IMAGE=${3:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR}
-SCRATCH=${4:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR}
+SCRIPTS=${1:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR BOUNCELAB}
+DATA=${2:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR BOUNCELAB}
+CHECK_IMAGE=${3:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR BOUNCELAB}
+SCRATCH=${4:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR BOUNCELAB}
+BOUNCELAB=${5:?usage: test_gp_NAME.sh SCRIPTS_DIR DATA_DIR CHECK_IMAGE SCRATCH_DIR BOUNCELAB}
+STYLE=$("$BOUNCELAB" algorithms --gnuplot)
 if ! command -v gnuplot >/dev/null 2>&1; then
   echo "SKIP: gnuplot is not installed (apt-get install gnuplot-nox)"
   exit 77
@@ -38,7 +41,7 @@ draw() {
   [ "$term" = svg ] && ext=svg
   pictures=$((pictures + 1))
   local out="$SCRATCH/$pictures-$plot.$ext"
-  if ! gnuplot -d -e "data='$csv'; out='$out'; term='$term'; $extra" "$SCRIPTS/$plot.gp" \
+  if ! gnuplot -d -e "$STYLE; data='$csv'; out='$out'; term='$term'; $extra" "$SCRIPTS/$plot.gp" \
     2>"$SCRATCH/stderr"; then
     fail "$plot.gp failed on $csv ($term; $extra): $(cat "$SCRATCH/stderr")"
     return
@@ -65,7 +68,7 @@ draw_all_terminals() {
 expect_marks() {
   local plot=$1 csv=$2 extra=$3 expected=$4
   rm -f "$SCRATCH/marks"
-  if ! gnuplot -d -e "data='$csv'; out='$SCRATCH/marks.png'; marks='$SCRATCH/marks'; $extra" \
+  if ! gnuplot -d -e "$STYLE; data='$csv'; out='$SCRATCH/marks.png'; marks='$SCRATCH/marks'; $extra" \
     "$SCRIPTS/$plot.gp" 2>"$SCRATCH/stderr"; then
     fail "$plot.gp failed on $csv ($extra): $(cat "$SCRATCH/stderr")"
     return
@@ -83,10 +86,10 @@ $expected"
 # term='svg') in the working directory; no data fails with a usage line.
 by_hand() {
   local plot=$1
-  (cd "$SCRATCH" && gnuplot -d -e "data='$DATA/small.csv'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
+  (cd "$SCRATCH" && gnuplot -d -e "$STYLE; data='$DATA/small.csv'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
     fail "$plot.gp with data only failed"
   [ -s "$SCRATCH/$plot.png" ] || fail "$plot.gp with data only did not write $plot.png"
-  (cd "$SCRATCH" && gnuplot -d -e "data='$DATA/small.csv'; term='svg'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
+  (cd "$SCRATCH" && gnuplot -d -e "$STYLE; data='$DATA/small.csv'; term='svg'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
     fail "$plot.gp with term='svg' failed"
   [ -s "$SCRATCH/$plot.svg" ] || fail "$plot.gp with term='svg' did not write $plot.svg"
   if gnuplot -d "$SCRIPTS/$plot.gp" 2>"$SCRATCH/stderr"; then
@@ -94,6 +97,12 @@ by_hand() {
   fi
   grep -q "usage: gnuplot -e \"data='results.csv'\"" "$SCRATCH/stderr" ||
     fail "$plot.gp without data does not say how to run it: $(cat "$SCRATCH/stderr")"
+  if gnuplot -d -e "data='$DATA/small.csv'; out='$SCRATCH/nostyle.png'" "$SCRIPTS/$plot.gp" \
+    2>"$SCRATCH/stderr"; then
+    fail "$plot.gp without the algorithms succeeded"
+  fi
+  grep -q 'bouncelab algorithms --gnuplot' "$SCRATCH/stderr" ||
+    fail "$plot.gp without the algorithms does not say where they come from: $(cat "$SCRATCH/stderr")"
 }
 
 # model_csv: a sweep of the real shape (tests/plots/data/model.awk), in the scratch directory.
