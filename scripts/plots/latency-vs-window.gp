@@ -11,6 +11,7 @@
 #   out       output file (default latency-vs-window.png or .svg); '-' is stdout
 #   term      pngcairo (default), png or svg
 #   trace     the trace to draw (default: the trace of the first row)
+#   trace_key the trace column's value of its rows, when not trace itself
 #   interval  polling interval of the left panel, us (default: the smallest)
 #   runtime   interrupt runtime of the right panel: c, mpy-hard, mpy-soft or
 #             custom (default: c when present, else the first irq row's)
@@ -55,7 +56,10 @@ set datafile missing NaN  # filtered-out rows must not break the lines
 if (!exists("trace")) {
     stats data using (exists("trace") ? 0 : (trace = strcol("trace"), 0)) nooutput
 }
-of_trace = 'strcol("trace") eq trace'
+# the trace column's text as gnuplot reads it (bouncelab plot passes it when
+# the name holds a comma or a quote, which gnuplot cannot read back)
+if (!exists("trace_key")) trace_key = trace
+of_trace = 'strcol("trace") eq trace_key'
 is_poll = '@of_trace && strcol("mode") eq "poll"'
 is_irq = '@of_trace && strcol("mode") eq "irq"'
 

@@ -18,6 +18,7 @@
 #   out       output file (default polling-interval.png or .svg); '-' is stdout
 #   term      pngcairo (default), png or svg
 #   trace     the trace to draw (default: the trace of the first row)
+#   trace_key the trace column's value of its rows, when not trace itself
 #   marks     if set, a file that gets the chosen settings, one per line:
 #             "MODE RUNTIME X_US ALGO WINDOW_US MEDIAN_US P99_US CPU_PER_PRESS",
 #             X_US the polling interval or the interrupt entry latency,
@@ -61,7 +62,10 @@ set datafile missing NaN
 if (!exists("trace")) {
     stats data using (exists("trace") ? 0 : (trace = strcol("trace"), 0)) nooutput
 }
-is_mode(m) = strcol("trace") eq trace && strcol("mode") eq m
+# the trace column's text as gnuplot reads it (bouncelab plot passes it when
+# the name holds a comma or a quote, which gnuplot cannot read back)
+if (!exists("trace_key")) trace_key = trace
+is_mode(m) = strcol("trace") eq trace_key && strcol("mode") eq m
 in_poll(a, iv) = is_mode("poll") && strcol("algo") eq a && column("interval_us") == iv
 in_irq(r, lat) = is_mode("irq") && strcol("runtime") eq r && column("irq_latency_us") == lat
 

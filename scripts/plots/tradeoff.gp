@@ -12,6 +12,7 @@
 #   out       output file (default tradeoff.png or .svg); '-' is stdout
 #   term      pngcairo (default), png or svg
 #   trace     the trace to draw (default: the trace of the first row)
+#   trace_key the trace column's value of its rows, when not trace itself
 #   marks     if set, a file that gets the front as CSV, fewest errors first:
 #             a header, then "ERRORS,MEDIAN_US,ALGO,MODE,RUNTIME,X_US,WINDOW_US",
 #             X_US the polling interval or interrupt entry latency, RUNTIME
@@ -54,8 +55,11 @@ set datafile missing NaN
 if (!exists("trace")) {
     stats data using (exists("trace") ? 0 : (trace = strcol("trace"), 0)) nooutput
 }
+# the trace column's text as gnuplot reads it (bouncelab plot passes it when
+# the name holds a comma or a quote, which gnuplot cannot read back)
+if (!exists("trace_key")) trace_key = trace
 # the rows that can be placed: this trace, with a latency
-placed(d) = strcol("trace") eq trace && \
+placed(d) = strcol("trace") eq trace_key && \
             column("press_latency_median_us") == column("press_latency_median_us")
 errors(d) = column("false_triggers") + column("missed")
 latency(d) = column("press_latency_median_us")

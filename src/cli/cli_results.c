@@ -1,85 +1,15 @@
 /* Sweep CSV rows, event CSV rows and the run table. */
 #include "cli_results.h"
 #include "sim_algos.h"
+#include "sweep_csv.h"
 #include "util_duration.h"
 
 #include <math.h>
 #include <string.h>
 
-const char cli_results_csv_header[] =
-    "trace,algo,mode,press_window_us,release_window_us,interval_us,irq_latency_us,presses_true,"
-    "presses_detected,missed,false_triggers,press_latency_min_us,press_latency_median_us,"
-    "press_latency_p99_us,press_latency_max_us,release_latency_median_us,cpu_entries,"
-    "cpu_entries_per_press,runtime\n";
-
 char *cli_results_format_us(double us)
 {
-    char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    gsize len;
-
-    if (isnan(us)) {
-        return g_strdup("");
-    }
-    /* fixed 3 decimals (ns resolution), C locale, then trailing zeros off */
-    g_ascii_formatd(buf, sizeof buf, "%.3f", us);
-    len = strlen(buf);
-    while (len > 0 && buf[len - 1] == '0') {
-        buf[--len] = '\0';
-    }
-    if (len > 0 && buf[len - 1] == '.') {
-        buf[--len] = '\0';
-    }
-    return g_strdup(buf);
-}
-
-static char *ns_as_us(int64_t ns)
-{
-    return cli_results_format_us((double)ns / 1000.0);
-}
-
-/* CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_field(GString *out, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        g_string_append(out, s);
-        return;
-    }
-    g_string_append_c(out, '"');
-    for (; *s; s++) {
-        if (*s == '"') {
-            g_string_append_c(out, '"');
-        }
-        g_string_append_c(out, *s);
-    }
-    g_string_append_c(out, '"');
-}
-
-char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const sim_metrics_t *m)
-{
-    GString *out = g_string_sized_new(160);
-    gboolean poll = cfg->mode == SIM_MODE_POLL;
-    g_autofree char *pw = ns_as_us(cfg->press_window_ns);
-    g_autofree char *rw = ns_as_us(cfg->release_window_ns);
-    g_autofree char *interval = poll ? ns_as_us(cfg->interval_ns) : g_strdup("");
-    g_autofree char *latency = poll ? g_strdup("") : ns_as_us(cfg->irq_latency.base_ns);
-    g_autofree char *lmin = cli_results_format_us(m->press_latency_min_us);
-    g_autofree char *lmed = cli_results_format_us(m->press_latency_median_us);
-    g_autofree char *lp99 = cli_results_format_us(m->press_latency_p99_us);
-    g_autofree char *lmax = cli_results_format_us(m->press_latency_max_us);
-    g_autofree char *rmed = cli_results_format_us(m->release_latency_median_us);
-    char per_press[G_ASCII_DTOSTR_BUF_SIZE] = "";
-
-    if (!isnan(m->cpu_entries_per_press)) {
-        g_ascii_formatd(per_press, sizeof per_press, "%.2f", m->cpu_entries_per_press);
-    }
-    csv_field(out, trace_name);
-    g_string_append_printf(
-        out, ",%s,%s,%s,%s,%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%" G_GUINT64_FORMAT ",%s,%s\n",
-        debounce_algo_name(cfg->algo), sim_mode_name(cfg->mode), pw, rw, interval, latency,
-        m->presses_true, m->presses_detected, sim_metrics_missed(m), sim_metrics_false(m), lmin,
-        lmed, lp99, lmax, rmed, m->cpu_entries, per_press,
-        poll ? "" : sim_runtime_name(cfg->runtime));
-    return g_string_free(out, FALSE);
+    return sweep_csv_format_us(us);
 }
 
 void cli_results_events_csv(FILE *out, const sim_result_t *result, const GArray *matches)

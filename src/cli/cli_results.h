@@ -1,6 +1,6 @@
 /*
- * How results reach the user: the sweep CSV (one row per configuration),
- * the per-event CSV of `run --events`, and the table `run` prints.
+ * How results reach the user: the per-event CSV of `run --events` and the
+ * table `run` prints (the sweep CSV is sweep_csv.h's).
  */
 #ifndef CLI_RESULTS_H
 #define CLI_RESULTS_H
@@ -11,15 +11,6 @@
 #include "sim_config.h"
 #include "sim_metrics.h"
 #include "sim_result.h"
-
-/** The sweep CSV's header line (with newline); its columns are documented in the README. */
-extern const char cli_results_csv_header[];
-
-/**
- * One sweep CSV row (with its newline) for `trace_name` run with `cfg`,
- * scored `m`; thread-safe, so sweep workers format their own rows.
- */
-char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const sim_metrics_t *m);
 
 /** Formats a us value for CSV: up to 3 decimals, no trailing zeros, "" for NAN. */
 char *cli_results_format_us(double us);

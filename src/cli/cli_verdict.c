@@ -1,6 +1,7 @@
 /* The verdict of a sweep: the smallest error-free window per trace, algorithm and mode. */
 #include "cli_verdict.h"
 #include "plot_results.h"
+#include "sweep_csv.h"
 #include "util_duration.h"
 
 #include "debounce/debounce.h"
@@ -54,16 +55,6 @@ static void verdict_free(gpointer data)
     g_free(v);
 }
 
-static guint column_index(const char *name)
-{
-    for (guint i = 0; i < PLOT_RESULTS_N_COLUMNS; i++) {
-        if (strcmp(plot_results_columns[i], name) == 0) {
-            return i;
-        }
-    }
-    g_assert_not_reached();
-}
-
 static double number(const char *text)
 {
     return *text == '\0' ? INFINITY : g_ascii_strtod(text, NULL);
@@ -77,20 +68,20 @@ static gboolean keep_row(const char *line, char **fields, gpointer user_data, GE
     (void)line;
     (void)error;
 
-    r->trace = g_strdup(fields[column_index("trace")]);
-    r->algo = g_strdup(fields[column_index("algo")]);
-    r->mode = g_strdup(fields[column_index("mode")]);
-    r->runtime = g_strdup(fields[column_index("runtime")]);
-    r->irq_latency = g_strdup(fields[column_index("irq_latency_us")]);
-    r->interval = g_strdup(fields[column_index("interval_us")]);
-    r->window = g_strdup(fields[column_index("press_window_us")]);
-    r->latency = g_strdup(fields[column_index("press_latency_median_us")]);
+    r->trace = g_strdup(fields[SWEEP_CSV_TRACE]);
+    r->algo = g_strdup(fields[SWEEP_CSV_ALGO]);
+    r->mode = g_strdup(fields[SWEEP_CSV_MODE]);
+    r->runtime = g_strdup(fields[SWEEP_CSV_RUNTIME]);
+    r->irq_latency = g_strdup(fields[SWEEP_CSV_IRQ_LATENCY_US]);
+    r->interval = g_strdup(fields[SWEEP_CSV_INTERVAL_US]);
+    r->window = g_strdup(fields[SWEEP_CSV_PRESS_WINDOW_US]);
+    r->latency = g_strdup(fields[SWEEP_CSV_PRESS_LATENCY_MEDIAN_US]);
     r->interval_us = number(r->interval);
     r->window_us = number(r->window);
     r->latency_us = number(r->latency);
-    r->presses_true = (guint)number(fields[column_index("presses_true")]);
-    r->error_free = number(fields[column_index("missed")]) == 0 &&
-                    number(fields[column_index("false_triggers")]) == 0;
+    r->presses_true = (guint)number(fields[SWEEP_CSV_PRESSES_TRUE]);
+    r->error_free =
+        number(fields[SWEEP_CSV_MISSED]) == 0 && number(fields[SWEEP_CSV_FALSE_TRIGGERS]) == 0;
     g_ptr_array_add(rows, r);
     return TRUE;
 }
@@ -376,7 +367,8 @@ void cli_verdict_print_csv(FILE *out, const GPtrArray *verdicts)
           out);
     for (guint i = 0; i < verdicts->len; i++) {
         const cli_verdict_t *v = g_ptr_array_index(verdicts, i);
-        fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s\n", v->trace, v->algo, v->mode, v->runtime,
+        g_autofree char *trace = sweep_csv_quote(v->trace);
+        fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s\n", trace, v->algo, v->mode, v->runtime,
                 v->irq_latency_us, v->interval_us, v->press_window_us, v->press_latency_us);
     }
 }

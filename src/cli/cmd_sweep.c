@@ -5,6 +5,7 @@
 #include "cli_replay.h"
 #include "cli_trace_options.h"
 #include "sim_algos.h"
+#include "sweep_csv.h"
 #include "sim_sweep.h"
 #include "cli_interrupt.h"
 #include "util_atomic_file.h"
@@ -192,7 +193,7 @@ static gpointer format_row(const sim_sweep_row_t *row, gpointer data)
 {
     const sweep_output_t *s = data;
     const trace_t *trace = g_ptr_array_index(s->spec->traces, row->trace_index);
-    return cli_results_csv_row(trace->name, &row->cfg, &row->metrics);
+    return sweep_csv_row(trace->name, &row->cfg, &row->metrics);
 }
 
 static void on_row(const sim_sweep_row_t *row, gsize index, gsize total, gpointer data)
@@ -327,7 +328,8 @@ int cmd_sweep(int argc, char **argv)
         int interrupted;
 
         if (spec->shard_index == 0) {
-            fputs(cli_results_csv_header, s.out);
+            g_autofree char *header = sweep_csv_header();
+            fputs(header, s.out);
         }
         done = sim_sweep_run(plan, threads, format_row, on_row, stop_requested, &s);
         /* a signal after the last row still means "do not write": the user

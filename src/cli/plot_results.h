@@ -8,22 +8,18 @@
 
 #include <glib.h>
 
-/** Number of columns of a sweep CSV. */
-#define PLOT_RESULTS_N_COLUMNS 19
-
-/** The header of a sweep CSV, column by column, as `bouncelab sweep` writes it. */
-extern const char *const plot_results_columns[PLOT_RESULTS_N_COLUMNS];
-
 /**
  * Called by plot_results_read() for each row that passed the checks: LINE is
- * the row as read (without its line end), FIELDS its cells. Returning FALSE
- * with an error stops the reading with that error.
+ * the row as read (without its line end), FIELDS its cells (unquoted; the
+ * columns of sweep_csv.h). Returning FALSE with an error stops the reading
+ * with that error.
  */
 typedef gboolean (*plot_results_row_fn)(const char *line, char **fields, gpointer user_data,
                                         GError **error);
 
 /**
- * Reads the sweep CSV at PATH, checks the header and every row (field count,
+ * Reads the sweep CSV at PATH (quoted cells as sweep_csv_split() reads them),
+ * checks the header and every row (field count,
  * known algorithm, mode and runtime, numbers where numbers belong, the
  * poll-only and irq-only cells filled or empty as the mode says), calls ROW
  * (unless NULL) for every row, and returns the distinct trace names (strings)

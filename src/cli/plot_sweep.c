@@ -3,6 +3,7 @@
 #include "plot_error.h"
 #include "plot_results.h"
 #include "plot_style.h"
+#include "sweep_csv.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -92,6 +93,24 @@ static gboolean check_scripts(const char *dir, GError **error)
         }
     }
     return TRUE;
+}
+
+/*
+ * The trace's cell in the per-trace files gnuplot reads, and the trace_key
+ * the scripts select rows by: gnuplot splits a CSV at every comma, quoted or
+ * not, and would keep a quote, so both become '_' (the title still shows the
+ * name as it is, from the trace variable).
+ */
+static char *gnuplot_key(const char *trace)
+{
+    char *key = g_strdup(trace);
+
+    for (char *c = key; *c != '\0'; c++) {
+        if (*c == ',' || *c == '"') {
+            *c = '_';
+        }
+    }
+    return key;
 }
 
 static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_options_t *options,
@@ -191,10 +210,13 @@ static gboolean split_failed(const split_t *split, int err, GError **error)
 static gboolean split_row(const char *line, char **fields, gpointer user_data, GError **error)
 {
     split_t *split = user_data;
-    FILE *file = g_hash_table_lookup(split->files, fields[0]);
+    FILE *file = g_hash_table_lookup(split->files, fields[SWEEP_CSV_TRACE]);
+    g_autofree char *key = gnuplot_key(fields[SWEEP_CSV_TRACE]);
+    (void)line;
 
     if (file == NULL) {
         g_autofree char *name = g_strdup_printf("%u.csv", split->paths->len);
+        g_autofree char *header = sweep_csv_header();
         char *path = g_build_filename(split->dir, name, NULL);
 
         g_ptr_array_add(split->paths, path);
@@ -202,14 +224,17 @@ static gboolean split_row(const char *line, char **fields, gpointer user_data, G
         if (file == NULL) {
             return split_failed(split, errno, error);
         }
-        g_hash_table_insert(split->files, g_strdup(fields[0]), file);
-        for (gsize i = 0; i < PLOT_RESULTS_N_COLUMNS; i++) {
-            fprintf(file, "%s%c", plot_results_columns[i],
-                    i + 1 < PLOT_RESULTS_N_COLUMNS ? ',' : '\n');
+        g_hash_table_insert(split->files, g_strdup(fields[SWEEP_CSV_TRACE]), file);
+        if (fputs(header, file) < 0) {
+            return split_failed(split, errno, error);
         }
     }
-    if (fprintf(file, "%s\n", line) < 0) {
-        return split_failed(split, errno, error);
+    /* every other cell is a name or a number: no comma, no quote */
+    for (guint i = 0; i < SWEEP_CSV_N_COLUMNS; i++) {
+        if (fprintf(file, "%s%c", i == SWEEP_CSV_TRACE ? key : fields[i],
+                    i + 1 < SWEEP_CSV_N_COLUMNS ? ',' : '\n') < 0) {
+            return split_failed(split, errno, error);
+        }
     }
     return TRUE;
 }
