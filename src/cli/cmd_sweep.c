@@ -6,6 +6,7 @@
 #include "cli_trace_options.h"
 #include "sim_algos.h"
 #include "sweep_csv.h"
+#include "cli_labels.h"
 #include "sim_sweep.h"
 #include "cli_interrupt.h"
 #include "util_atomic_file.h"
@@ -220,6 +221,23 @@ static gboolean stop_requested(gpointer data)
     return cli_interrupt_caught(s->watch) != 0;
 }
 
+/* Two traces with the same name must not merge into one in the CSV: see cli_labels.h. */
+static void label_traces(GPtrArray *traces, char **paths)
+{
+    g_autofree const char **names = g_new0(const char *, traces->len + 1);
+    g_autoptr(GPtrArray) labels = NULL;
+
+    for (guint i = 0; i < traces->len; i++) {
+        names[i] = ((trace_t *)g_ptr_array_index(traces, i))->name;
+    }
+    labels = cli_trace_labels((const char *const *)paths, names, traces->len);
+    for (guint i = 0; i < traces->len; i++) {
+        trace_t *trace = g_ptr_array_index(traces, i);
+        g_free(trace->name);
+        trace->name = g_strdup(g_ptr_array_index(labels, i));
+    }
+}
+
 int cmd_sweep(int argc, char **argv)
 {
     sweep_options_t o = {.jobs = 0};
@@ -305,6 +323,7 @@ int cmd_sweep(int argc, char **argv)
         g_ptr_array_add(traces, trace);
         g_ptr_array_add(spec->traces, trace);
     }
+    label_traces(traces, paths);
     plan = sim_sweep_plan_new(spec, &error);
     if (plan == NULL) {
         cli_print_error(error);

@@ -117,12 +117,13 @@ static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_optio
                            const char *data, const char *trace, const char *stem,
                            GPtrArray *written, GPtrArray *warnings, GError **error)
 {
+    g_autofree char *key = gnuplot_key(trace);
     plot_style_t style;
     gboolean ok = TRUE;
 
     plot_style_init(&style);
-    const char *vars[] = {"data",        data,         "trace",       trace,
-                          "algos",       style.algos,  "algo_colors", style.colors,
+    const char *vars[] = {"data",        data,         "trace",     trace,         "trace_key",
+                          key,           "algos",      style.algos, "algo_colors", style.colors,
                           "algo_points", style.points, NULL};
 
     for (gsize i = 0; i < G_N_ELEMENTS(plots); i++) {

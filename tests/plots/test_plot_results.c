@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cli_labels.h"
 #include "plot_error.h"
 #include "plot_results.h"
 #include "plot_sweep.h"
@@ -304,6 +305,37 @@ static void stems_are_file_names(void **state)
     }
 }
 
+/* Labels worked out by hand: the name, else the fewest trailing directories that differ. */
+static void labels_tell_same_names_apart(void **state)
+{
+    static const struct {
+        const char *paths[4];
+        const char *names[4];
+        const char *want[4];
+        guint n;
+    } cases[] = {
+        {{"traces/clean.csv", "traces/worn.csv"}, {"clean", "worn"}, {"clean", "worn"}, 2},
+        {{"a/x/t.csv", "b/x/t.csv", "c/t.csv", "t2.csv"},
+         {"t", "t", "t", "t2"},
+         {"a/x/t", "b/x/t", "c/t", "t2"},
+         4},
+        {{"/tmp/a/t.csv", "a/t.csv"}, {"t", "t"}, {"tmp/a/t", "a/t"}, 2},
+        {{"x/t.csv", "x/t.csv", "y/t.vcd"}, {"t", "t", "t"}, {"x/t", "x/t#2", "y/t"}, 3},
+        {{"./t.csv", "t.csv"}, {"t", "t"}, {"t", "t#2"}, 2},
+    };
+    (void)state;
+    for (gsize c = 0; c < G_N_ELEMENTS(cases); c++) {
+        g_autoptr(GPtrArray) labels = cli_trace_labels(cases[c].paths, cases[c].names, cases[c].n);
+        assert_int_equal(labels->len, cases[c].n);
+        for (guint i = 0; i < cases[c].n; i++) {
+            if (strcmp(g_ptr_array_index(labels, i), cases[c].want[i]) != 0) {
+                fail_msg("case %zu, trace %u: '%s', want '%s'", c, i,
+                         (const char *)g_ptr_array_index(labels, i), cases[c].want[i]);
+            }
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +349,7 @@ int main(void)
                                         scratch_teardown),
         cmocka_unit_test_setup_teardown(unreadable_files, scratch_setup, scratch_teardown),
         cmocka_unit_test(stems_are_file_names),
+        cmocka_unit_test(labels_tell_same_names_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
