@@ -1,6 +1,6 @@
 /* The verdict of a sweep: the smallest error-free window per trace, algorithm and mode. */
 #include "cli_verdict.h"
-#include "plot_results.h"
+#include "sweep_best.h"
 #include "sweep_csv.h"
 #include "util_duration.h"
 
@@ -8,37 +8,6 @@
 
 #include <math.h>
 #include <string.h>
-
-/* One row of the sweep CSV, as much of it as a verdict needs. */
-typedef struct {
-    char *trace;
-    char *algo;
-    char *mode;
-    char *runtime;
-    char *irq_latency;
-    char *interval;
-    char *window;
-    char *latency;
-    double interval_us;
-    double window_us;
-    double latency_us; /* +inf when empty (nothing detected) */
-    guint presses_true;
-    gboolean error_free;
-} row_t;
-
-static void row_free(gpointer data)
-{
-    row_t *r = data;
-    g_free(r->trace);
-    g_free(r->algo);
-    g_free(r->mode);
-    g_free(r->runtime);
-    g_free(r->irq_latency);
-    g_free(r->interval);
-    g_free(r->window);
-    g_free(r->latency);
-    g_free(r);
-}
 
 static void verdict_free(gpointer data)
 {
@@ -55,39 +24,8 @@ static void verdict_free(gpointer data)
     g_free(v);
 }
 
-static double number(const char *text)
-{
-    return *text == '\0' ? INFINITY : g_ascii_strtod(text, NULL);
-}
-
-/* plot_results_row_fn: keeps the row (the reader has checked every cell). */
-static gboolean keep_row(const char *line, char **fields, gpointer user_data, GError **error)
-{
-    GPtrArray *rows = user_data;
-    row_t *r = g_new0(row_t, 1);
-    (void)line;
-    (void)error;
-
-    r->trace = g_strdup(fields[SWEEP_CSV_TRACE]);
-    r->algo = g_strdup(fields[SWEEP_CSV_ALGO]);
-    r->mode = g_strdup(fields[SWEEP_CSV_MODE]);
-    r->runtime = g_strdup(fields[SWEEP_CSV_RUNTIME]);
-    r->irq_latency = g_strdup(fields[SWEEP_CSV_IRQ_LATENCY_US]);
-    r->interval = g_strdup(fields[SWEEP_CSV_INTERVAL_US]);
-    r->window = g_strdup(fields[SWEEP_CSV_PRESS_WINDOW_US]);
-    r->latency = g_strdup(fields[SWEEP_CSV_PRESS_LATENCY_MEDIAN_US]);
-    r->interval_us = number(r->interval);
-    r->window_us = number(r->window);
-    r->latency_us = number(r->latency);
-    r->presses_true = (guint)number(fields[SWEEP_CSV_PRESSES_TRUE]);
-    r->error_free =
-        number(fields[SWEEP_CSV_MISSED]) == 0 && number(fields[SWEEP_CSV_FALSE_TRIGGERS]) == 0;
-    g_ptr_array_add(rows, r);
-    return TRUE;
-}
-
 /* The column a row belongs to: "poll", "irq RUNTIME", or "irq LATENCY" for custom latencies. */
-static char *column_of(const row_t *r)
+static char *column_of(const sweep_row_t *r)
 {
     if (strcmp(r->mode, "poll") == 0) {
         return g_strdup("poll");
@@ -98,54 +36,6 @@ static char *column_of(const row_t *r)
         return g_strdup_printf("irq %s", latency);
     }
     return g_strdup_printf("irq %s", r->runtime);
-}
-
-/* TRUE when error-free row a beats b (or there is no b) at one interval: a smaller window. */
-static gboolean smaller_window(const row_t *a, const row_t *b)
-{
-    return b == NULL || a->window_us < b->window_us;
-}
-
-/* TRUE when a interval's verdict beats b's: a lower latency, then a longer interval. */
-static gboolean better_interval(const row_t *a, const row_t *b)
-{
-    if (b == NULL || a->latency_us < b->latency_us) {
-        return TRUE;
-    }
-    return a->latency_us == b->latency_us && a->interval_us > b->interval_us;
-}
-
-/*
- * The verdict's row among ROWS of one trace, algorithm and column: the
- * smallest error-free window; for polling, per interval, then the interval
- * whose window gives the lowest latency. NULL when none is error-free.
- */
-static const row_t *best_row(const GPtrArray *rows)
-{
-    g_autoptr(GHashTable) per_interval = g_hash_table_new(g_str_hash, g_str_equal);
-    g_autoptr(GPtrArray) intervals = g_ptr_array_new();
-    const row_t *best = NULL;
-
-    for (guint i = 0; i < rows->len; i++) {
-        const row_t *r = g_ptr_array_index(rows, i);
-        const row_t *current = g_hash_table_lookup(per_interval, r->interval);
-        if (!r->error_free) {
-            continue;
-        }
-        if (current == NULL) {
-            g_ptr_array_add(intervals, r->interval);
-        }
-        if (smaller_window(r, current)) {
-            g_hash_table_insert(per_interval, r->interval, (gpointer)r);
-        }
-    }
-    for (guint i = 0; i < intervals->len; i++) {
-        const row_t *r = g_hash_table_lookup(per_interval, g_ptr_array_index(intervals, i));
-        if (better_interval(r, best)) {
-            best = r;
-        }
-    }
-    return best;
 }
 
 /* Appends NAME to ORDER unless it is there already. */
@@ -165,7 +55,7 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
     gboolean has_poll = FALSE;
 
     for (guint i = 0; i < rows->len; i++) {
-        const row_t *r = g_ptr_array_index(rows, i);
+        const sweep_row_t *r = g_ptr_array_index(rows, i);
         if (strcmp(r->trace, trace) == 0) {
             g_autofree char *column = column_of(r);
             has_poll = has_poll || strcmp(column, "poll") == 0;
@@ -183,11 +73,11 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
         for (guint c = 0; c < columns->len; c++) {
             const char *column = g_ptr_array_index(columns, c);
             g_autoptr(GPtrArray) group = g_ptr_array_new();
-            const row_t *first = NULL, *best;
+            const sweep_row_t *first = NULL, *best;
             cli_verdict_t *v;
 
             for (guint i = 0; i < rows->len; i++) {
-                const row_t *r = g_ptr_array_index(rows, i);
+                const sweep_row_t *r = g_ptr_array_index(rows, i);
                 g_autofree char *row_column = NULL;
                 if (strcmp(r->trace, trace) != 0 || strcmp(r->algo, algo) != 0) {
                     continue;
@@ -201,7 +91,7 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
                 continue;
             }
             first = g_ptr_array_index(group, 0);
-            best = best_row(group);
+            best = sweep_best_setting(group);
             v = g_new0(cli_verdict_t, 1);
             v->trace = g_strdup(trace);
             v->algo = g_strdup(algo);
@@ -221,11 +111,11 @@ static void add_verdicts(GPtrArray *verdicts, const GPtrArray *rows, const char 
 
 GPtrArray *cli_verdict_read(const char *path, GError **error)
 {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func(row_free);
-    g_autoptr(GPtrArray) traces = plot_results_read(path, keep_row, rows, error);
+    g_autoptr(GPtrArray) traces = NULL;
+    g_autoptr(GPtrArray) rows = sweep_rows_read(path, &traces, error);
     GPtrArray *verdicts;
 
-    if (traces == NULL) {
+    if (rows == NULL) {
         return NULL;
     }
     verdicts = g_ptr_array_new_with_free_func(verdict_free);
