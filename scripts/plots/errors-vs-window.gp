@@ -19,6 +19,8 @@
 #             custom (default: c when present, else the first irq row's)
 #   irq_latency  with several interrupt latencies for that runtime, which one,
 #             us (default: the smallest)
+#   best      the recommended settings: bouncelab plot passes them; by hand,
+#             $(bouncelab verdict --gnuplot --only TRACE results.csv)
 #   marks     if set, a file that gets one line per algorithm and mode:
 #             "MODE ALGO FROM_US TO_US": the smallest window with zero false
 #             and zero missed, and the last window of the error-free run that
@@ -92,13 +94,17 @@ in_poll(a) = @is_poll && strcol("algo") eq a && column("interval_us") == interva
 in_irq(a) = @is_irq && strcol("algo") eq a && strcol("runtime") eq runtime && \
             column("irq_latency_us") == irq_latency
 in_mode(m, a) = m eq "poll" ? in_poll(a) : in_irq(a)
-no_errors = '(column("false_triggers") == 0 && column("missed") == 0)'
 
 # --- per mode: the algorithms present, and where each one is error-free ---
 # ZERO_<mode> and UPTO_<mode> hold one word per algorithm of ALGOS_<mode>:
 # the smallest window with zero false and zero missed (the answer), and the
 # largest window of the run of error-free windows that starts there (longer
 # windows start to miss presses); "none" when no window is error-free.
+# bouncelab computes both (its recommended setting, src/cli/sweep_best.c) and
+# hands them in best: nine words per algorithm and interval or runtime,
+# "MODE RUNTIME X_US ALGO WINDOW_US UPTO_US MEDIAN_US P99_US CPU_PER_PRESS".
+if (!exists("best")) exit error "best is not set: run gnuplot -e \"$(bouncelab verdict --gnuplot --only TRACE results.csv); ...\""
+N_BEST = words(best) / 9
 MODES = "poll irq"
 ALGOS_poll = ""
 ALGOS_irq = ""
@@ -114,24 +120,20 @@ do for [m in MODES] {
         stats data using (in_mode(m, a) ? 1 : 0) nooutput
         if (STATS_sum > 0) {
             eval sprintf('ALGOS_%s = ALGOS_%s . " %s"', m, m, a)
-            stats data using (in_mode(m, a) && @no_errors ? 1 : 0) nooutput
-            if (STATS_sum > 0) {
-                stats data using (in_mode(m, a) && @no_errors ? column("press_window_us") : NaN) nooutput
-                zero = STATS_min
-                # the first window past it with an error ends the run
-                stats data using (in_mode(m, a) && !@no_errors && column("press_window_us") > zero ? 1 : 0) nooutput
-                has_bad = STATS_sum > 0
-                bad = 0
-                if (has_bad) {
-                    stats data using (in_mode(m, a) && !@no_errors && column("press_window_us") > zero ? \
-                                      column("press_window_us") : NaN) nooutput
-                    bad = STATS_min
+            # bouncelab's recommended setting for this panel (best, see the header)
+            bk = 0
+            if (N_BEST > 0) {
+                do for [k = 1:N_BEST] {
+                    if (word(best, 9 * k - 8) eq m && word(best, 9 * k - 5) eq a && \
+                        (m eq "poll" ? word(best, 9 * k - 6) + 0 == interval : \
+                         word(best, 9 * k - 7) eq runtime && word(best, 9 * k - 6) + 0 == irq_latency)) {
+                        bk = k
+                    }
                 }
-                stats data using (in_mode(m, a) && @no_errors && (!has_bad || column("press_window_us") < bad) ? \
-                                  column("press_window_us") : NaN) nooutput
-                upto = STATS_max
-                zero = sprintf("%.10g", zero)
-                upto = sprintf("%.10g", upto)
+            }
+            if (bk > 0 && word(best, 9 * bk - 4) ne "none") {
+                zero = sprintf("%.10g", word(best, 9 * bk - 4) + 0)
+                upto = sprintf("%.10g", word(best, 9 * bk - 3) + 0)
                 eval sprintf('MARKED_%s = MARKED_%s . " %d"', m, m, words(value("ALGOS_" . m)))
             } else {
                 zero = "none"

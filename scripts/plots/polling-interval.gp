@@ -2,11 +2,12 @@
 # entries per press (right), with interrupts as horizontal reference lines,
 # one per runtime (C, MicroPython hard IRQ, MicroPython soft IRQ, custom).
 #
-# Each polling point is an algorithm's best error-free setting at that
-# interval: among its rows with zero false triggers and zero missed presses,
-# the one with the lowest median press latency (ties: the shorter window).
-# Each reference line is the same choice for one interrupt runtime (and
-# entry latency), over every algorithm and window; the legend names it.
+# Each polling point is an algorithm's recommended setting at that interval:
+# the smallest window with zero false triggers and zero missed presses or
+# releases (bouncelab's rule, the verdict's, handed in as best). Each
+# reference line is, for one interrupt runtime (and entry latency), the
+# algorithm whose recommended setting has the lowest median press latency
+# (best_irq); the legend names it.
 # Bars reach from the median to the p99 latency. Algorithms and runtimes
 # with no error-free row are named under the plot.
 #
@@ -19,6 +20,8 @@
 #   term      pngcairo (default), png or svg
 #   trace     the trace to draw (default: the trace of the first row)
 #   trace_key the trace column's value of its rows, when not trace itself
+#   best, best_irq  the recommended settings: bouncelab plot passes them; by
+#             hand, $(bouncelab verdict --gnuplot --only TRACE results.csv)
 #   marks     if set, a file that gets the chosen settings, one per line:
 #             "MODE RUNTIME X_US ALGO WINDOW_US MEDIAN_US P99_US CPU_PER_PRESS",
 #             X_US the polling interval or the interrupt entry latency,
@@ -49,7 +52,6 @@ ALGOS = algos
 algo_index(a) = sum [k = 1:words(ALGOS)] (word(ALGOS, k) eq a ? k : 0)
 algo_color(a) = word(algo_colors, algo_index(a))
 algo_point(a) = word(algo_points, algo_index(a)) + 0
-RUNTIMES = "c mpy-hard mpy-soft custom"
 runtime_color(r) = r eq "c" ? "#000000" : r eq "mpy-hard" ? "#1f78b4" : r eq "mpy-soft" ? "#b15928" : "#6a3d9a"
 runtime_dash(r) = r eq "c" ? 2 : r eq "mpy-hard" ? 4 : r eq "mpy-soft" ? 5 : 3
 runtime_name(r) = r eq "c" ? "C" : r eq "mpy-hard" ? "MicroPython hard" : \
@@ -66,13 +68,10 @@ if (!exists("trace")) {
 # the name holds a comma or a quote, which gnuplot cannot read back)
 if (!exists("trace_key")) trace_key = trace
 is_mode(m) = strcol("trace") eq trace_key && strcol("mode") eq m
-in_poll(a, iv) = is_mode("poll") && strcol("algo") eq a && column("interval_us") == iv
-in_irq(r, lat) = is_mode("irq") && strcol("runtime") eq r && column("irq_latency_us") == lat
 
 # --- the distinct values of a column, ascending, as a word list -----------
 # gnuplot has no "distinct": take the smallest, then the smallest above it...
 # (%.17g keeps every value exact, so it compares equal to the column again)
-in_poll_any(d) = is_mode("poll")
 intervals = ""
 stats data using (is_mode("poll") ? 1 : 0) nooutput
 more = STATS_sum > 0
@@ -85,26 +84,22 @@ while (more) {
     more = STATS_sum > 0
 }
 
-# --- the best error-free row of a group, in one pass ----------------------
-# stats data using (GROUP ? pick(0) : 0) leaves found, b_algo, b_win, b_med,
-# b_p99 and b_cpu; the dummy argument is there because gnuplot functions need one
-# a row with no latency (nothing detected: a trace without presses) cannot be best
-has_latency(d) = (pm = column("press_latency_median_us"), pm == pm)
-pick(d) = column("false_triggers") == 0 && column("missed") == 0 && has_latency(0) && \
-          (!found || column("press_latency_median_us") < b_med || \
-           (column("press_latency_median_us") == b_med && column("press_window_us") < b_win)) ? \
-          (found = 1, b_algo = strcol("algo"), b_win = column("press_window_us"), \
-           b_med = column("press_latency_median_us"), b_p99 = column("press_latency_p99_us"), \
-           b_cpu = column("cpu_entries_per_press"), 0) : 0
-
 # --- collect the chosen settings in $CHOSEN -------------------------------
+# bouncelab computes them (its recommended setting, src/cli/sweep_best.c) and
+# hands them in best (nine words per algorithm and interval or runtime:
+# "MODE RUNTIME X_US ALGO WINDOW_US UPTO_US MEDIAN_US P99_US CPU_PER_PRESS")
+# and best_irq (seven per runtime and entry latency: "RUNTIME X_US ALGO
+# WINDOW_US MEDIAN_US P99_US CPU_PER_PRESS", ALGO "-" when none is error-free).
+if (!exists("best") || !exists("best_irq")) exit error "best is not set: run gnuplot -e \"$(bouncelab verdict --gnuplot --only TRACE results.csv); ...\""
+N_BEST = words(best) / 9
+N_LINES = words(best_irq) / 7
 # columns: mode runtime x_us algo window_us median_us p99_us cpu_per_press
 stats data using (is_mode("irq") ? 1 : 0) nooutput
 n_irq = STATS_sum
-array REF_RT[n_irq > 0 ? n_irq : 1]     # the interrupt reference lines
-array REF_MED[n_irq > 0 ? n_irq : 1]
-array REF_CPU[n_irq > 0 ? n_irq : 1]
-array REF_NAME[n_irq > 0 ? n_irq : 1]
+array REF_RT[N_LINES > 0 ? N_LINES : 1]     # the interrupt reference lines
+array REF_MED[N_LINES > 0 ? N_LINES : 1]
+array REF_CPU[N_LINES > 0 ? N_LINES : 1]
+array REF_NAME[N_LINES > 0 ? N_LINES : 1]
 REFS = 0
 POLL_ALGOS = ""     # algorithms with at least one error-free polling setting
 missing = ""        # algorithms and runtimes with none
@@ -113,42 +108,38 @@ do for [a in ALGOS] {
     stats data using (is_mode("poll") && strcol("algo") eq a ? 1 : 0) nooutput
     if (STATS_sum > 0) {
         any = 0
-        do for [iv in intervals] {
-            found = 0
-            stats data using (in_poll(a, iv + 0) ? pick(0) : 0) nooutput
-            if (found) {
-                any = 1
-                print sprintf("poll - %.15g %s %.15g %.15g %.15g %.15g", iv + 0, a, b_win, b_med, b_p99, b_cpu)
+        if (N_BEST > 0) {
+            do for [k = 1:N_BEST] {
+                # a recommended window that detected nothing has no latency to draw
+                if (word(best, 9 * k - 8) eq "poll" && word(best, 9 * k - 5) eq a && \
+                    word(best, 9 * k - 4) ne "none" && word(best, 9 * k - 2) ne "NaN") {
+                    any = 1
+                    print sprintf("poll - %.15g %s %.15g %.15g %.15g %.15g", word(best, 9 * k - 6) + 0, a, \
+                                  word(best, 9 * k - 4) + 0, word(best, 9 * k - 2) + 0, \
+                                  word(best, 9 * k - 1) + 0, word(best, 9 * k) + 0)
+                }
             }
         }
         if (any) { POLL_ALGOS = POLL_ALGOS . " " . a } else { missing = missing . " " . a . " (poll)," }
     }
 }
-do for [r in RUNTIMES] {
-    stats data using (is_mode("irq") && strcol("runtime") eq r ? 1 : 0) nooutput
-    more = STATS_sum > 0
-    lats = ""
-    while (more) {
-        stats data using (is_mode("irq") && strcol("runtime") eq r && \
-                          (words(lats) == 0 || column("irq_latency_us") > last) ? column("irq_latency_us") : NaN) nooutput
-        last = STATS_min
-        lats = lats . sprintf(" %.17g", last)
-        stats data using (is_mode("irq") && strcol("runtime") eq r && column("irq_latency_us") > last ? 1 : 0) nooutput
-        more = STATS_sum > 0
-    }
-    do for [lat in lats] {
-        found = 0
-        stats data using (in_irq(r, lat + 0) ? pick(0) : 0) nooutput
-        if (found) {
-            print sprintf("irq %s %.15g %s %.15g %.15g %.15g %.15g", r, lat + 0, b_algo, b_win, b_med, b_p99, b_cpu)
+if (N_LINES > 0) {
+    do for [k = 1:N_LINES] {
+        r = word(best_irq, 7 * k - 6)
+        lat = word(best_irq, 7 * k - 5) + 0
+        if (word(best_irq, 7 * k - 4) ne "-") {
+            print sprintf("irq %s %.15g %s %.15g %.15g %.15g %.15g", r, lat, word(best_irq, 7 * k - 4), \
+                          word(best_irq, 7 * k - 3) + 0, word(best_irq, 7 * k - 2) + 0, \
+                          word(best_irq, 7 * k - 1) + 0, word(best_irq, 7 * k) + 0)
             REFS = REFS + 1
             REF_RT[REFS] = r
-            REF_MED[REFS] = b_med
-            REF_CPU[REFS] = b_cpu
-            REF_NAME[REFS] = sprintf("irq, %s (%g us entry)", runtime_name(r), lat + 0)
-            REF_NAME[REFS] = REF_NAME[REFS] . sprintf(": %s, %g us window", b_algo, b_win)
+            REF_MED[REFS] = word(best_irq, 7 * k - 2) + 0
+            REF_CPU[REFS] = word(best_irq, 7 * k) + 0
+            REF_NAME[REFS] = sprintf("irq, %s (%g us entry)", runtime_name(r), lat)
+            REF_NAME[REFS] = REF_NAME[REFS] . sprintf(": %s, %g us window", word(best_irq, 7 * k - 4), \
+                                                      word(best_irq, 7 * k - 3) + 0)
         } else {
-            missing = missing . sprintf(" irq %s (%g us entry),", runtime_name(r), lat + 0)
+            missing = missing . sprintf(" irq %s (%g us entry),", runtime_name(r), lat)
         }
     }
 }
@@ -218,7 +209,7 @@ clauses(poll, refs) = N_POLL > 0 && REFS > 0 ? poll . ", " . refs : \
 
 # The two panels share one legend, drawn by the left one below both.
 set multiplot layout 1,2 margins 0.07,0.97,0.33,0.88 spacing 0.09 \
-    title sprintf("Polling against interrupts, trace %s\nEach point or line: the lowest-latency setting with zero false and zero missed presses", trace) font ",12"
+    title sprintf("Polling against interrupts, trace %s\nEach point or line: the smallest error-free window (a line: of the fastest algorithm)", trace) font ",12"
 note = words(intervals) == 0 ? "no polling rows in this sweep.  " : ""
 note = note . (n_irq == 0 ? "no interrupt rows in this sweep.  " : "")
 if (strlen(missing) > 0) { note = note . "no error-free setting for:" . missing[1:strlen(missing) - 1] }

@@ -6,13 +6,44 @@
 #include "cli.h"
 #include "cli_verdict.h"
 #include "plot_error.h"
+#include "sweep_best.h"
 
 #include <stdio.h>
 
+/* --gnuplot: what the plots draw for one trace (sweep_best.h). */
+static int print_gnuplot(const char *path, const char *only)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) traces = NULL;
+    g_autoptr(GPtrArray) rows = sweep_rows_read(path, &traces, &error);
+    g_autofree char *text = NULL;
+    const char *trace;
+
+    if (rows == NULL) {
+        cli_print_error(error);
+        return error->domain == PLOT_ERROR ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+    }
+    trace = only != NULL ? only : g_ptr_array_index(traces, 0);
+    if (!g_ptr_array_find_with_equal_func(traces, trace, g_str_equal, NULL)) {
+        fprintf(stderr, "bouncelab: %s has no trace '%s'\n", path, trace);
+        return CLI_EXIT_USAGE;
+    }
+    text = sweep_best_gnuplot(rows, trace);
+    printf("%s\n", text);
+    return CLI_EXIT_OK;
+}
+
 int cmd_verdict(int argc, char **argv)
 {
-    gboolean csv = FALSE;
+    gboolean csv = FALSE, gnuplot = FALSE;
+    g_autofree char *only = NULL;
     const GOptionEntry entries[] = {
+        {"gnuplot", 0, 0, G_OPTION_ARG_NONE, &gnuplot,
+         "Print the recommended settings of one trace as gnuplot -e assignments (best, "
+         "best_irq) for errors-vs-window.gp and polling-interval.gp",
+         NULL},
+        {"only", 0, 0, G_OPTION_ARG_STRING, &only,
+         "With --gnuplot: the trace (as in the trace column) [default: the first]", "NAME"},
         {"csv", 0, 0, G_OPTION_ARG_NONE, &csv,
          "Write CSV instead (trace,algo,mode,runtime,irq_latency_us,interval_us,"
          "press_window_us,press_latency_median_us; the last three empty for 'never')",
@@ -41,6 +72,17 @@ int cmd_verdict(int argc, char **argv)
         fprintf(stderr, "bouncelab: verdict takes one results CSV (see 'bouncelab verdict "
                         "--help')\n");
         return CLI_EXIT_USAGE;
+    }
+    if (gnuplot && csv) {
+        fprintf(stderr, "bouncelab: verdict: --gnuplot and --csv exclude each other\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (only != NULL && !gnuplot) {
+        fprintf(stderr, "bouncelab: verdict: --only goes with --gnuplot\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (gnuplot) {
+        return print_gnuplot(argv[1], only);
     }
     verdicts = cli_verdict_read(argv[1], &error);
     if (verdicts == NULL) {

@@ -3,6 +3,7 @@
 #include "plot_error.h"
 #include "plot_results.h"
 #include "plot_style.h"
+#include "sweep_best.h"
 #include "sweep_csv.h"
 
 #include <errno.h>
@@ -114,17 +115,22 @@ static char *gnuplot_key(const char *trace)
 }
 
 static gboolean draw_trace(const plot_gnuplot_t *gnuplot, const plot_sweep_options_t *options,
-                           const char *data, const char *trace, const char *stem,
-                           GPtrArray *written, GPtrArray *warnings, GError **error)
+                           const GPtrArray *rows, const char *data, const char *trace,
+                           const char *stem, GPtrArray *written, GPtrArray *warnings,
+                           GError **error)
 {
     g_autofree char *key = gnuplot_key(trace);
+    g_autofree char *best = NULL;
+    g_autofree char *best_irq = NULL;
     plot_style_t style;
     gboolean ok = TRUE;
 
     plot_style_init(&style);
+    sweep_best_plot_vars(rows, trace, &best, &best_irq);
     const char *vars[] = {"data",        data,         "trace",     trace,         "trace_key",
                           key,           "algos",      style.algos, "algo_colors", style.colors,
-                          "algo_points", style.points, NULL};
+                          "algo_points", style.points, "best",      best,          "best_irq",
+                          best_irq,      NULL};
 
     for (gsize i = 0; i < G_N_ELEMENTS(plots); i++) {
         g_autofree char *script_file = g_strdup_printf("%s.gp", plots[i].name);
@@ -163,6 +169,7 @@ struct plot_sweep {
     plot_sweep_options_t options;
     GPtrArray *traces; /* the trace column's distinct values */
     GPtrArray *stems;  /* their file-name stems */
+    GPtrArray *rows;   /* every row, for the recommended settings (sweep_best.h) */
     split_t split;     /* their rows, one file each */
     gint only;         /* index of the one trace to draw, or -1 for all */
 };
@@ -271,6 +278,9 @@ void plot_sweep_free(plot_sweep_t *sweep)
     if (sweep->stems != NULL) {
         g_ptr_array_unref(sweep->stems);
     }
+    if (sweep->rows != NULL) {
+        g_ptr_array_unref(sweep->rows);
+    }
     split_clear(&sweep->split);
     g_free(sweep);
 }
@@ -294,6 +304,13 @@ plot_sweep_t *plot_sweep_new(const plot_sweep_options_t *options, GError **error
     sweep->only = -1;
     if (!check_scripts(options->scripts_dir, error) || !split_results(sweep, error)) {
         return NULL;
+    }
+    {
+        g_autoptr(GPtrArray) traces = NULL;
+        sweep->rows = sweep_rows_read(options->results, &traces, error);
+        if (sweep->rows == NULL) {
+            return NULL;
+        }
     }
     sweep->stems = plot_sweep_stems(sweep->traces);
     if (options->only != NULL) {
@@ -324,7 +341,7 @@ gboolean plot_sweep_draw(const plot_sweep_t *sweep, const plot_gnuplot_t *gnuplo
         if (sweep->only >= 0 && (guint)sweep->only != i) {
             continue;
         }
-        if (!draw_trace(gnuplot, options, g_ptr_array_index(sweep->split.paths, i),
+        if (!draw_trace(gnuplot, options, sweep->rows, g_ptr_array_index(sweep->split.paths, i),
                         g_ptr_array_index(sweep->traces, i), g_ptr_array_index(sweep->stems, i),
                         written, warnings, error)) {
             return FALSE;

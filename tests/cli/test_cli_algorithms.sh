@@ -36,4 +36,22 @@ expect_status 2 "verdict on an unknown algorithm"
 expect_stderr "bogus.csv:2: unknown algorithm 'bogus' \(expected none, lockout, defer, eager-defer or integrator\)" \
   "the expected names come from the registry"
 
+# the recommended settings the plots get, for one trace of a sweep
+printf '%s\n%s\n%s\n' "$header" "t,defer,poll,1000,1000,100,,1,1,0,0,1,2,3,4,5,10,10.00," \
+  "u,defer,irq,500,500,,1,1,1,0,0,1,2,3,4,5,10,10.00,c" >"$SCRATCH/two.csv"
+run verdict --gnuplot "$SCRATCH/two.csv"
+expect_status 0 "verdict --gnuplot"
+[ "$(cat "$OUT")" = "best='poll - 100 defer 1000 1000 2 3 10.00'; best_irq=''" ] ||
+  fail "verdict --gnuplot gives the first trace's recommended settings"
+run verdict --gnuplot --only u "$SCRATCH/two.csv"
+[ "$(cat "$OUT")" = "best='irq c 1 defer 500 500 2 3 10.00'; best_irq='c 1 defer 500 2 3 10.00'" ] ||
+  fail "verdict --gnuplot --only u gives u's"
+run verdict --gnuplot --only v "$SCRATCH/two.csv"
+expect_status 2 "--only an unknown trace"
+expect_stderr "two.csv has no trace 'v'" "names the missing trace"
+run verdict --gnuplot --csv "$SCRATCH/two.csv"
+expect_status 2 "--gnuplot with --csv"
+run verdict --only u "$SCRATCH/two.csv"
+expect_status 2 "--only without --gnuplot"
+
 finish

@@ -28,6 +28,19 @@ fail() {
   failures=$((failures + 1))
 }
 
+# best_of CSV [ASSIGNMENTS]: the recommended settings bouncelab hands the
+# plots (best, best_irq) for the trace ASSIGNMENTS name (trace='x'), else the
+# first, as gnuplot assignments.
+best_of() {
+  local csv=$1 extra=${2:-} trace
+  trace=$(printf '%s' "$extra" | sed -n "s/.*trace='\([^']*\)'.*/\1/p")
+  if [ -n "$trace" ]; then
+    "$BOUNCELAB" verdict --gnuplot --only "$trace" "$csv"
+  else
+    "$BOUNCELAB" verdict --gnuplot "$csv"
+  fi
+}
+
 # has_terminal NAME: whether this gnuplot draws with terminal NAME.
 has_terminal() { gnuplot -d -e "set terminal $1" >/dev/null 2>&1; }
 
@@ -41,7 +54,7 @@ draw() {
   [ "$term" = svg ] && ext=svg
   pictures=$((pictures + 1))
   local out="$SCRATCH/$pictures-$plot.$ext"
-  if ! gnuplot -d -e "$STYLE; data='$csv'; out='$out'; term='$term'; $extra" "$SCRIPTS/$plot.gp" \
+  if ! gnuplot -d -e "$STYLE; $(best_of "$csv" "$extra"); data='$csv'; out='$out'; term='$term'; $extra" "$SCRIPTS/$plot.gp" \
     2>"$SCRATCH/stderr"; then
     fail "$plot.gp failed on $csv ($term; $extra): $(cat "$SCRATCH/stderr")"
     return
@@ -68,7 +81,7 @@ draw_all_terminals() {
 expect_marks() {
   local plot=$1 csv=$2 extra=$3 expected=$4
   rm -f "$SCRATCH/marks"
-  if ! gnuplot -d -e "$STYLE; data='$csv'; out='$SCRATCH/marks.png'; marks='$SCRATCH/marks'; $extra" \
+  if ! gnuplot -d -e "$STYLE; $(best_of "$csv" "$extra"); data='$csv'; out='$SCRATCH/marks.png'; marks='$SCRATCH/marks'; $extra" \
     "$SCRIPTS/$plot.gp" 2>"$SCRATCH/stderr"; then
     fail "$plot.gp failed on $csv ($extra): $(cat "$SCRATCH/stderr")"
     return
@@ -86,10 +99,10 @@ $expected"
 # term='svg') in the working directory; no data fails with a usage line.
 by_hand() {
   local plot=$1
-  (cd "$SCRATCH" && gnuplot -d -e "$STYLE; data='$DATA/small.csv'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
+  (cd "$SCRATCH" && gnuplot -d -e "$STYLE; $(best_of "$DATA/small.csv"); data='$DATA/small.csv'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
     fail "$plot.gp with data only failed"
   [ -s "$SCRATCH/$plot.png" ] || fail "$plot.gp with data only did not write $plot.png"
-  (cd "$SCRATCH" && gnuplot -d -e "$STYLE; data='$DATA/small.csv'; term='svg'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
+  (cd "$SCRATCH" && gnuplot -d -e "$STYLE; $(best_of "$DATA/small.csv"); data='$DATA/small.csv'; term='svg'" "$SCRIPTS/$plot.gp" 2>/dev/null) ||
     fail "$plot.gp with term='svg' failed"
   [ -s "$SCRATCH/$plot.svg" ] || fail "$plot.gp with term='svg' did not write $plot.svg"
   if gnuplot -d "$SCRIPTS/$plot.gp" 2>"$SCRATCH/stderr"; then
@@ -97,7 +110,7 @@ by_hand() {
   fi
   grep -q "usage: gnuplot -e \"data='results.csv'\"" "$SCRATCH/stderr" ||
     fail "$plot.gp without data does not say how to run it: $(cat "$SCRATCH/stderr")"
-  if gnuplot -d -e "data='$DATA/small.csv'; out='$SCRATCH/nostyle.png'" "$SCRIPTS/$plot.gp" \
+  if gnuplot -d -e "$(best_of "$DATA/small.csv"); data='$DATA/small.csv'; out='$SCRATCH/nostyle.png'" "$SCRIPTS/$plot.gp" \
     2>"$SCRATCH/stderr"; then
     fail "$plot.gp without the algorithms succeeded"
   fi

@@ -9,18 +9,19 @@ edge=$DATA/edge.csv
 
 draw_standard $plot $W $H
 
-# Trace bench. For each algorithm and polling interval, the clean row (zero
-# false, zero missed) with the lowest median latency, ties to the shorter
-# window:
+# Trace bench. For each algorithm and polling interval, the recommended
+# setting bouncelab hands the script: the smallest clean window (zero false,
+# zero missed):
 #   lockout @100: clean at 1000 and 4000, both 60 us -> 1000 (60, p99 110, 1000 polls/press);
 #   lockout @1000: 1000 (500, 1000, 100).
 #   defer @100: clean 1000 (1050) and 2000 (2050) -> 1000 (1050, 1150, 1000);
 #   defer @1000: 1000 (1500) and 2000 (2500) -> 1000 (1500, 2000, 100).
 #   integrator @100: never clean -> no point; @1000: 2000 (2600, 3000, 100).
 #   none: never clean.
-# For each interrupt runtime and entry latency, the same over all algorithms:
-#   c 1.5: lockout 1000 and eager-defer 1000 both 2.5 us, same window -> the
-#     first in the file, lockout (2.5, 4, 12); defer's 1010 is slower.
+# For each interrupt runtime and entry latency, of the algorithms' smallest
+# clean windows the one with the lowest median latency:
+#   c 1.5: lockout 1000 and eager-defer 1000 both 2.5 us -> the earlier
+#     algorithm, lockout (2.5, 4, 12); defer's 1010 is slower.
 #   mpy-hard 25: lockout 30 beats defer 1040 -> lockout (30, 80, 12).
 #   mpy-soft 400: lockout 1000 is not clean; lockout 2000 (950) beats
 #     defer 1000 (1500) -> lockout 2000 (950, 3000, 12).
