@@ -17,7 +17,6 @@
 
 /* The default grid answers the headline question for the bundled profiles,
  * whose bounce runs from tens of us (keyswitch) to hundreds of ms (industrial). */
-#define DEFAULT_ALGOS "lockout,defer,eager-defer,integrator"
 #define DEFAULT_WINDOWS                                                                            \
     "250us,500us,1ms,2ms,3ms,5ms,8ms,10ms,15ms,20ms,30ms,50ms,80ms,100ms,150ms,200ms,300ms,500ms"
 #define DEFAULT_MODES     "poll,irq"
@@ -140,13 +139,29 @@ static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec)
     return TRUE;
 }
 
+/* The default algorithms: every one of the core's that uses its windows (all but none). */
+static char *default_algos(void)
+{
+    GString *list = g_string_new(NULL);
+
+    for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
+        if (debounce_algo_uses_windows((debounce_algo_t)a)) {
+            g_string_append_printf(list, "%s%s", list->len > 0 ? "," : "",
+                                   debounce_algo_name((debounce_algo_t)a));
+        }
+    }
+    return g_string_free(list, FALSE);
+}
+
 static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so,
                            sim_sweep_spec_t *spec)
 {
     g_autoptr(GArray) runtimes = g_array_new(FALSE, FALSE, sizeof(sim_runtime_t));
     g_autoptr(GArray) latencies = g_array_new(FALSE, FALSE, sizeof(int64_t));
 
-    if (!parse_names("--algo", o->algos ? o->algos : DEFAULT_ALGOS, spec->algos, algo_parser) ||
+    g_autofree char *algos_default = default_algos();
+
+    if (!parse_names("--algo", o->algos ? o->algos : algos_default, spec->algos, algo_parser) ||
         !parse_names("--mode", o->modes ? o->modes : DEFAULT_MODES, spec->modes, mode_parser) ||
         !parse_durations("--window", o->windows ? o->windows : DEFAULT_WINDOWS, spec->windows_ns) ||
         !parse_durations("--interval", o->intervals ? o->intervals : DEFAULT_INTERVALS,
@@ -240,6 +255,9 @@ static void label_traces(GPtrArray *traces, char **paths)
 
 int cmd_sweep(int argc, char **argv)
 {
+    g_autofree char *algos_default = default_algos();
+    g_autofree char *algo_help =
+        g_strdup_printf("Algorithms, comma-separated [default: %s]", algos_default);
     sweep_options_t o = {.jobs = 0};
     cli_sim_options_t so;
     cli_trace_args_t ro;
@@ -249,8 +267,7 @@ int cmd_sweep(int argc, char **argv)
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          "Write the CSV here, atomically ('-': standard output) [default: -]", "FILE"},
-        {"algo", 'a', 0, G_OPTION_ARG_STRING, &o.algos,
-         "Algorithms, comma-separated [default: " DEFAULT_ALGOS "]", "LIST"},
+        {"algo", 'a', 0, G_OPTION_ARG_STRING, &o.algos, algo_help, "LIST"},
         {"window", 'w', 0, G_OPTION_ARG_STRING, &o.windows,
          "Windows: a list (1ms,2ms) or a range START:STOP:STEP (1ms:20ms:1ms) "
          "[default: " DEFAULT_WINDOWS "]",

@@ -9,6 +9,7 @@ int button_demo_poll_main(void);
 int button_demo_irq_main(void);
 int button_demo_irq_lockout_main(void);
 int button_demo_bad_config_main(void);
+int button_demo_irq_integrator_main(void);
 int bounce_recorder_main(void);
 int bounce_recorder_small_ring_main(void);
 

@@ -80,12 +80,28 @@ static void bad_config_stops_with_its_reason(void **state)
     assert_int_equal(n_outputs, 0);
 }
 
+/* built for irq mode with the integrator, which counts samples: refused before the pin is read */
+static void irq_integrator_stops_with_its_reason(void **state)
+{
+    stub_config_t cfg = demo_stub_config(0u, 0u);
+    g_autofree char *out =
+        fw_test_run(&cfg, button_demo_irq_integrator_main, "button_demo_irq_integrator.out");
+    (void)state;
+
+    fw_test_assert_text(out, "button_demo: error: integrator counts samples, so it needs poll "
+                             "mode (BUTTON_DEMO_MODE=poll)\n");
+    assert_false(stub_pull_up_enabled(5u));
+    assert_int_equal(stub_gpio_irqs(), 0);
+    assert_int_equal(stub_alarm_fires(), 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(poll_press_and_release),
         cmocka_unit_test(poll_across_the_wrap),
         cmocka_unit_test(bad_config_stops_with_its_reason),
+        cmocka_unit_test(irq_integrator_stops_with_its_reason),
     };
     fw_test_set_out_dir(argc, argv);
     return cmocka_run_group_tests_name("button_demo poll", tests, NULL, NULL);

@@ -62,6 +62,17 @@ size_t demo_format_config_error(char *buf, size_t size, debounce_config_status_t
     return finish(&t);
 }
 
+size_t demo_format_mode_error(char *buf, size_t size, debounce_algo_t algo)
+{
+    fw_text_t t;
+
+    fw_text_init(&t, buf, size);
+    fw_text_str(&t, "button_demo: error: ");
+    fw_text_str(&t, debounce_algo_name(algo));
+    fw_text_str(&t, " counts samples, so it needs poll mode (BUTTON_DEMO_MODE=poll)");
+    return finish(&t);
+}
+
 size_t demo_format_event(char *buf, size_t size, const demo_event_t *ev, demo_mode_t mode)
 {
     fw_text_t t;

@@ -37,6 +37,12 @@ size_t demo_format_banner(char *buf, size_t size, unsigned gpio, const debounce_
 size_t demo_format_config_error(char *buf, size_t size, debounce_config_status_t status);
 
 /**
+ * Why an algorithm that counts samples cannot run in irq mode: "button_demo:
+ * error: NAME counts samples, so it needs poll mode (BUTTON_DEMO_MODE=poll)".
+ */
+size_t demo_format_mode_error(char *buf, size_t size, debounce_algo_t algo);
+
+/**
  * One event: "press at 106000 us" in poll mode; in irq mode followed by the
  * handler entries it took, ", 6 handler entries (5 gpio, 1 alarm)".
  */

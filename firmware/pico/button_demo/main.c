@@ -131,9 +131,14 @@ int main(void)
     debounce_config_status_t status =
         demo_make_config(&button_cfg, DEMO_ALGO, DEMO_PRESS_WINDOW_US, DEMO_RELEASE_WINDOW_US,
                          DEMO_POLL_INTERVAL_US, DEMO_ACTIVE_LOW);
-    if (status != DEBOUNCE_CONFIG_OK) {
+    if (status != DEBOUNCE_CONFIG_OK ||
+        (DEMO_IRQ_MODE && debounce_algo_counts_samples(DEMO_ALGO))) {
         /* nothing sensible to debounce with: say why and stop before touching the pin */
-        demo_format_config_error(line, sizeof line, status);
+        if (status != DEBOUNCE_CONFIG_OK) {
+            demo_format_config_error(line, sizeof line, status);
+        } else {
+            demo_format_mode_error(line, sizeof line, DEMO_ALGO);
+        }
         printf("%s", line);
         for (;;) {
             __wfe();
