@@ -163,3 +163,15 @@ gboolean trace_builder_check_rows(const trace_builder_t *b, const trace_line_rea
     }
     return TRUE;
 }
+
+int64_t trace_volts_to_uv(double volts)
+{
+    double uv = volts * 1e6;
+    return (int64_t)(uv < 0 ? uv - 0.5 : uv + 0.5);
+}
+
+void trace_schmitt_init(trace_schmitt_t *s, const trace_read_options_t *opts)
+{
+    s->vil_uv = trace_volts_to_uv(opts->vil_v);
+    s->vih_uv = trace_volts_to_uv(opts->vih_v);
+}
