@@ -66,7 +66,9 @@ expect_stderr "removed .*a.truth.csv" "says it removed the stale truth"
 
 run convert "$DATA/saleae.csv" - --to vcd
 expect_status 0 "convert to standard output"
-expect_stdout '^\$timescale 1 ns \$end$' "VCD on standard output"
+# Channel 0's times from its start at -1500 ns (0, 3500, 11500 ns, ...) are multiples of 100 ns
+# but not of 1000: the coarsest exact tick is 100 ns
+expect_stdout '^\$timescale 100 ns \$end$' "VCD on standard output, coarsest exact timescale"
 expect_stdout 'time_offset_ns: -1500' "negative start recorded as an offset"
 
 run convert "$DATA/rigol.csv" "$SCRATCH/out.txt"

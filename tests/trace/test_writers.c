@@ -108,8 +108,9 @@ static void vcd_text_for_several_signals(void **state)
         {"debounced", TRUE, debounced, 1},
         {"press events", FALSE, events, 1},
     };
+    /* every time a multiple of 5 ns but not of 10: timescale 1 ns, the end after the last change */
     static const char expect[] =
-        "$version bouncelab $end\n"
+        "$version bouncelab end_ticks: 30 $end\n"
         "$comment written by bouncelab; markers toggle once per event $end\n"
         "$comment run 1 $end\n"
         "$timescale 1 ns $end\n"
@@ -124,13 +125,14 @@ static void vcd_text_for_several_signals(void **state)
         "#20\n1!\n0\"\n"
         "#25\n1#\n"
         "#30\n";
+    const trace_vcd_layout_t layout = {0, 30, "run 1", TRACE_ACTIVE_AUTO, 0};
     g_autoptr(GError) error = NULL;
     g_autofree char *text = NULL;
     trace_read_options_t opts;
     g_autoptr(trace_t) deb = NULL;
     g_autoptr(trace_t) ev = NULL;
 
-    assert_true(trace_write_vcd(path, signals, 3, 0, 30, "run 1", &error));
+    assert_true(trace_write_vcd(path, signals, 3, &layout, &error));
     text = contents(path);
     assert_string_equal(text, expect);
 
@@ -156,14 +158,21 @@ static void vcd_writer_refuses_bad_signals(void **state)
     g_autofree char *path = g_build_filename(s->dir, "bad.vcd", NULL);
     const int64_t backwards[] = {20, 10}, outside[] = {40};
     trace_vcd_signal_t sig = {"x", FALSE, backwards, 2};
+    trace_vcd_layout_t layout = {0, 30, NULL, TRACE_ACTIVE_AUTO, 0};
     g_autoptr(GError) error = NULL;
 
-    assert_false(trace_write_vcd(path, &sig, 1, 0, 30, NULL, &error));
+    assert_false(trace_write_vcd(path, &sig, 1, &layout, &error));
     assert_true(g_error_matches(error, TRACE_ERROR, TRACE_ERROR_INVALID));
     g_clear_error(&error);
     sig.edges_ns = outside;
     sig.n_edges = 1;
-    assert_false(trace_write_vcd(path, &sig, 1, 0, 30, NULL, &error));
+    assert_false(trace_write_vcd(path, &sig, 1, &layout, &error));
+    assert_true(g_error_matches(error, TRACE_ERROR, TRACE_ERROR_INVALID));
+    g_clear_error(&error);
+    /* a timescale that is not a power of ten */
+    sig.edges_ns = backwards + 1;
+    layout.timescale_ns = 20;
+    assert_false(trace_write_vcd(path, &sig, 1, &layout, &error));
     assert_false(g_file_test(path, G_FILE_TEST_EXISTS)); /* nothing half-written */
 }
 
