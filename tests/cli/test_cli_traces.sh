@@ -145,6 +145,10 @@ sig_norate.csv||sig_norate.csv:1: no '; Samplerate:' line
 sig_truncated.csv|--channel D1|sig_truncated.csv:4: truncated line
 sig_backwards.csv||sig_backwards.csv:4: time goes backwards
 sig_headeronly.csv||sig_headeronly.csv:2: no data rows
+sig_meta.csv||sig_meta.csv:3: bad samplerate in 'META samplerate: fast'
+sig_nocolumn.csv|--channel D2|sig_nocolumn.csv:4: channel 'D2' has no column in '1,0'
+sig_badvolt.csv||sig_badvolt.csv:7: bad voltage in '10,1O'
+vcd_onlyevent.vcd||vcd_onlyevent.vcd:6: no 1-bit wire in this VCD
 sal_backwards.csv||sal_backwards.csv:3: time goes backwards
 sal_range.csv||sal_range.csv:3: numbers out of range
 sal_level.csv|--format saleae|sal_level.csv:3: unknown level '2'
