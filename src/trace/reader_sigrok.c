@@ -50,7 +50,7 @@ typedef struct {
     gboolean rate_in_header; /* "; Samplerate:" seen: the time column counts periods */
     gboolean time_by_row;    /* the time column is all 0 (META samplerate only): count rows */
     gboolean digit_names; /* a channel is named with a leading digit, as are its "0: 1 V" lines */
-    int analog;           /* the column holds volts: 1, bits: 0, not known yet: -1 */
+    int analog;           /* the column holds volts: 1, bits: 0, not known before the labels: -1 */
     trace_schmitt_t schmitt;
     GPtrArray *analog_names; /* channels of "NAME: value unit" lines */
 } sigrok_t;
@@ -194,14 +194,19 @@ static gboolean numeric_line(const char *line)
     return TRUE;
 }
 
-/* A first row that names the channels, in order (optionally after a time label). */
+/*
+ * Whether the first row after the header is the label row: text that does not
+ * start with a digit (a row of bad values that does is a data row, as it
+ * always was), or exactly the channel names (sigrok's binary input names them
+ * 0, 1, 2).
+ */
 static gboolean is_label_line(const sigrok_t *s, const char *line)
 {
     g_auto(GStrv) fields = NULL;
-    guint n, nc;
+    guint n;
     gboolean same = TRUE;
 
-    if (!numeric_line(line)) {
+    if (!is_digit_line(line) && !numeric_line(line)) {
         return TRUE;
     }
     if (s->channel_names == NULL) {
@@ -209,8 +214,7 @@ static gboolean is_label_line(const sigrok_t *s, const char *line)
     }
     fields = trace_csv_fields(line);
     n = g_strv_length(fields);
-    nc = g_strv_length(s->channel_names);
-    if (n != nc) {
+    if (n != g_strv_length(s->channel_names)) {
         return FALSE;
     }
     for (guint i = 0; i < n && same; i++) {
@@ -284,19 +288,16 @@ static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *lin
         }
         s->column = col;
     }
-    /* volts or bits: the units label says ("logic" or "V DC"), else sigrok's analog lines */
+    /* volts or bits: the units label says ("logic" or "V DC"), else sigrok-cli's analog lines */
     if (s->analog < 0) {
         const char *label = labelled ? fields[s->column] : "";
         const char *name = s->channel_names != NULL && s->column - first < n_names
                                ? s->channel_names[s->column - first]
-                               : "";
-        if (g_ascii_strcasecmp(label, "logic") == 0) {
-            s->analog = 0;
-        } else if (named_analog(s, name) ||
-                   (label[0] != '\0' &&
-                    (name[0] != '\0' ? strcmp(label, name) != 0 : s->unit_ns != 0))) {
-            s->analog = 1; /* a unit, not the channel's name */
-        }
+                               : label;
+        gboolean unit = label[0] != '\0' &&
+                        (s->channel_names != NULL ? strcmp(label, name) != 0 : s->unit_ns != 0);
+        s->analog = g_ascii_strcasecmp(label, "logic") != 0 &&
+                    (unit || named_analog(s, name) || named_analog(s, label));
     }
     if (s->has_time && s->samplerate == 0 && s->unit_ns == 0) {
         trace_parse_error(error, r,
@@ -330,21 +331,13 @@ static inline gboolean sample_ns(const sigrok_t *s, uint64_t k, int64_t *ns)
     return TRUE;
 }
 
-/* Volts at p (an analog column) through the Schmitt trigger; the first row decides bits or volts.
- */
+/* Volts at p (an analog column) through the Schmitt trigger. */
 static gboolean analog_value(trace_line_reader_t *r, sigrok_t *s, trace_builder_t *b,
                              const char *line, const char *p, int64_t t_ns, GError **error)
 {
     int64_t uv;
     trace_num_result_t res;
 
-    if (s->analog < 0) {
-        s->analog = (p[0] != '0' && p[0] != '1') || (p[1] != ',' && p[1] != '\0');
-        if (!s->analog) {
-            trace_builder_level(b, t_ns, p[0] == '1');
-            return TRUE;
-        }
-    }
     res = trace_parse_decimal(&p, 6, &uv);
     if (G_UNLIKELY(res != TRACE_NUM_OK || (*p != ',' && *p != '\0'))) {
         if (res == TRACE_NUM_RANGE) {

@@ -45,8 +45,8 @@ typedef struct {
     gboolean by_bouncelab;   /* a $comment, $version or marker wire says bouncelab wrote it */
     gboolean active_known, active_low;
     int64_t offset_ns;
-    gboolean
-        end_known; /* bouncelab recorded the end (its last timestamp closes the file after it) */
+    /* the end bouncelab recorded (its last timestamp, after the last change, is later) */
+    gboolean end_known;
     uint64_t end_ticks;
     uint64_t max_ticks; /* timestamps above this overflow int64 ns */
     /* data */
