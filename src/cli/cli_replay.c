@@ -29,8 +29,8 @@ trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int
         truth = "found by the oracle";
     }
     if (desc != NULL) {
-        *desc = g_strdup_printf("%s (%s, %zu presses %s)", path, trace_format_description(format),
-                                trace_n_truth(trace), truth);
+        *desc = g_strdup_printf("%s (%s, %zu presses %s)", path,
+                                trace_file_description(trace, format), trace_n_truth(trace), truth);
     }
     return trace;
 }

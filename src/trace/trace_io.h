@@ -92,6 +92,10 @@ const char *trace_format_name(trace_format_t format);
 /** A human description, e.g. "sigrok CSV". */
 const char *trace_format_description(trace_format_t format);
 
+/** What a read trace's file was: its flavour (e.g. "Saleae Logic 1.x CSV"), else the format's
+ * description. */
+const char *trace_file_description(const trace_t *trace, trace_format_t format);
+
 /** Parses an option name (as trace_format_name() gives it); FALSE if unknown. */
 gboolean trace_format_from_name(const char *name, trace_format_t *format);
 

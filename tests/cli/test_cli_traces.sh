@@ -64,6 +64,13 @@ expect_status 0 "convert over an earlier output"
 [ ! -e "$SCRATCH/a.truth.csv" ] || fail "a stale truth file was left beside a trace without truth"
 expect_stderr "removed .*a.truth.csv" "says it removed the stale truth"
 
+# a Logic 1.x export is named so; a Logic 2 one as before
+run info "$DATA/saleae_logic1.csv"
+expect_status 0 "Saleae Logic 1.x export"
+expect_stdout '^format: +Saleae Logic 1.x CSV$' "named as Logic 1.x"
+run info "$DATA/saleae.csv"
+expect_stdout '^format: +Saleae Logic 2 CSV$' "named as Logic 2"
+
 run convert "$DATA/saleae.csv" - --to vcd
 expect_status 0 "convert to standard output"
 # Channel 0's times from its start at -1500 ns (0, 3500, 11500 ns, ...) are multiples of 100 ns
