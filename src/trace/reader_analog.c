@@ -21,7 +21,6 @@
 #include "reader_common.h"
 #include "trace_error.h"
 
-#define VOLTS_TO_UV_SCALE   6
 #define SECONDS_TO_NS_SCALE 9
 
 typedef struct {
@@ -163,7 +162,7 @@ static inline gboolean read_row(trace_line_reader_t *r, analog_t *a, trace_build
                                 const char *line, GError **error)
 {
     const char *p = line;
-    int64_t t_ns, uv;
+    int64_t t_ns;
     trace_num_result_t res;
 
     if (a->rigol) {
@@ -194,23 +193,7 @@ static inline gboolean read_row(trace_line_reader_t *r, analog_t *a, trace_build
         }
         p = trace_skip_blanks(p + 1);
     }
-    res = trace_parse_decimal(&p, VOLTS_TO_UV_SCALE, &uv);
-    p = trace_skip_blanks(p);
-    if (G_UNLIKELY(res != TRACE_NUM_OK || (*p != ',' && *p != '\0'))) {
-        if (res == TRACE_NUM_RANGE) {
-            trace_parse_error(error, r, "numbers out of range in '%.40s'", line);
-        } else if (*p == '\0' || *p == ',') {
-            trace_parse_error(error, r, "truncated line '%.40s' (no voltage)", line);
-        } else {
-            trace_parse_error(error, r, "bad voltage in '%.40s'", line);
-        }
-        return FALSE;
-    }
-    if (!trace_builder_check_order(b, r, t_ns, error)) {
-        return FALSE;
-    }
-    trace_builder_level(b, t_ns, trace_schmitt_level(&a->schmitt, b, uv));
-    return TRUE;
+    return trace_schmitt_sample(&a->schmitt, b, r, line, p, t_ns, error);
 }
 
 trace_t *trace_read_analog(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)

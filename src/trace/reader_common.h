@@ -112,6 +112,16 @@ typedef struct {
 /** The thresholds of --vil and --vih. */
 void trace_schmitt_init(trace_schmitt_t *s, const trace_read_options_t *opts);
 
+/**
+ * One analog sample at t_ns: the volts at p (a field ending at ',' or the
+ * line's end) through the trigger into the builder. FALSE with "bad
+ * voltage", "truncated line (no voltage)", "numbers out of range" or a time
+ * order error at the reader's line.
+ */
+gboolean trace_schmitt_sample(const trace_schmitt_t *s, trace_builder_t *b,
+                              const trace_line_reader_t *r, const char *line, const char *p,
+                              int64_t t_ns, GError **error);
+
 /** The level after a sample of `uv` microvolts; the first one (b not started) takes the nearer
  * threshold. */
 static inline gboolean trace_schmitt_level(const trace_schmitt_t *s, const trace_builder_t *b,

@@ -331,31 +331,6 @@ static inline gboolean sample_ns(const sigrok_t *s, uint64_t k, int64_t *ns)
     return TRUE;
 }
 
-/* Volts at p (an analog column) through the Schmitt trigger. */
-static gboolean analog_value(trace_line_reader_t *r, sigrok_t *s, trace_builder_t *b,
-                             const char *line, const char *p, int64_t t_ns, GError **error)
-{
-    int64_t uv;
-    trace_num_result_t res;
-
-    res = trace_parse_decimal(&p, 6, &uv);
-    if (G_UNLIKELY(res != TRACE_NUM_OK || (*p != ',' && *p != '\0'))) {
-        if (res == TRACE_NUM_RANGE) {
-            trace_parse_error(error, r, "numbers out of range in '%.40s'", line);
-        } else if (*p == '\0' || *p == ',') {
-            trace_parse_error(error, r, "truncated line '%.40s' (empty value)", line);
-        } else {
-            trace_parse_error(error, r, "bad voltage in '%.40s'", line);
-        }
-        return FALSE;
-    }
-    if (!trace_builder_check_order(b, r, t_ns, error)) {
-        return FALSE;
-    }
-    trace_builder_level(b, t_ns, trace_schmitt_level(&s->schmitt, b, uv));
-    return TRUE;
-}
-
 /* One data row; row_index counts rows for time=off. The hot path. */
 static inline gboolean read_row(trace_line_reader_t *r, sigrok_t *s, trace_builder_t *b,
                                 const char *line, uint64_t row_index, GError **error)
@@ -413,7 +388,7 @@ static inline gboolean read_row(trace_line_reader_t *r, sigrok_t *s, trace_build
     }
     v = p[0];
     if (G_UNLIKELY(s->analog != 0)) {
-        return analog_value(r, s, b, line, p, t_ns, error);
+        return trace_schmitt_sample(&s->schmitt, b, r, line, p, t_ns, error);
     }
     if (G_UNLIKELY((v != '0' && v != '1') || (p[1] != ',' && p[1] != '\0'))) {
         g_autofree char *field = g_strndup(p, strcspn(p, ","));
