@@ -79,6 +79,21 @@ static void sigrok_analog_csv(void **state)
 }
 
 /*
+ * sigrok_analog_ms.csv: the same wave at 1 kHz (-c samplerate=1kHz), whose
+ * time column is in "milliseconds", (n + 1) ms for sample n: starts low,
+ * edges at 5, 10, 15 ms, the end at 20 ms.
+ */
+static void sigrok_analog_csv_milliseconds(void **state)
+{
+    const int64_t edges[] = {5000000, 10000000, 15000000};
+    g_autoptr(trace_t) t = NULL;
+    (void)state;
+
+    t = read_as(DATA("sigrok_analog_ms.csv"), TRACE_FORMAT_AUTO, NULL, TRACE_FORMAT_SIGROK);
+    assert_trace(t, 0, FALSE, edges, G_N_ELEMENTS(edges), 20000000);
+}
+
+/*
  * The same rows without sigrok's header lines (no samplerate): the analog
  * reader takes the "microseconds" column name as the unit, times as
  * written (sample 0 at 5 us): edges at 30, 55, 80 us, the end at 100 us.
@@ -256,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sigrok_analog_csv),
+        cmocka_unit_test(sigrok_analog_csv_milliseconds),
         cmocka_unit_test(sigrok_analog_units_alone),
         cmocka_unit_test(sigrok_csv_label_off),
         cmocka_unit_test(sigrok_channels_named_by_digits),
