@@ -83,9 +83,10 @@ static int time_scale_from_name(const char *name)
 }
 
 /*
- * Whether the file is sigrok-cli's CSV (its ';' header): 1 yes, 0 no, -1 a
- * read error (set). The sigrok reader reads those: it knows the samplerate
- * and how sigrok counts time.
+ * Whether the file is sigrok-cli's CSV (its ';' header with a channel list or
+ * a samplerate; a scope's own ';' comments are not): 1 yes, 0 no, -1 a read
+ * error (set). The sigrok reader reads those: it knows the samplerate and
+ * how sigrok counts time.
  */
 static int sigrok_head(trace_line_reader_t *r, GError **error)
 {
@@ -99,7 +100,11 @@ static int sigrok_head(trace_line_reader_t *r, GError **error)
         head++;
         len--;
     }
-    return len > 0 && head[0] == ';' ? 1 : 0;
+    return len > 0 && head[0] == ';' &&
+                   (g_strstr_len(head, (gssize)len, "\n; Channels (") != NULL ||
+                    g_strstr_len(head, (gssize)len, "\n; Samplerate:") != NULL)
+               ? 1
+               : 0;
 }
 
 static gboolean pick_column(trace_line_reader_t *r, analog_t *a, char **names, int last,

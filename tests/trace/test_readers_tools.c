@@ -119,6 +119,28 @@ static void sigrok_analog_units_alone(void **state)
 }
 
 /*
+ * A scope's CSV with ';' comments of its own (no sigrok channel list or
+ * samplerate) stays with the analog reader: "Time (ms),CH1", 0 V at 0,
+ * 3.3 V at 1 ms, 0.5 V at 2 ms: edges at 1 and 2 ms.
+ */
+static void analog_with_semicolon_comments(void **state)
+{
+    g_autofree char *dir = g_dir_make_tmp("bouncelab-tools-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename(dir, "scope.csv", NULL);
+    static const char text[] = "; exported by a scope\n; probe 10x\nTime (ms),CH1\n0,0\n1,3.3\n"
+                               "2,0.5\n";
+    const int64_t edges[] = {1000000, 2000000};
+    g_autoptr(trace_t) t = NULL;
+    (void)state;
+
+    assert_true(g_file_set_contents(path, text, -1, NULL));
+    t = read_as(path, TRACE_FORMAT_ANALOG, NULL, TRACE_FORMAT_ANALOG);
+    assert_trace(t, 0, FALSE, edges, G_N_ELEMENTS(edges), 2000000);
+    g_remove(path);
+    g_rmdir(dir);
+}
+
+/*
  * sigrok_label_off.csv: `-d demo --channels D0,D1 --samples 12 -c
  * samplerate=1MHz -O csv:time=true:label=off`: no label row, three columns
  * for two channels, so the first is the time ((n + 1) us for sample n).
@@ -273,6 +295,7 @@ int main(void)
         cmocka_unit_test(sigrok_analog_csv),
         cmocka_unit_test(sigrok_analog_csv_milliseconds),
         cmocka_unit_test(sigrok_analog_units_alone),
+        cmocka_unit_test(analog_with_semicolon_comments),
         cmocka_unit_test(sigrok_csv_label_off),
         cmocka_unit_test(sigrok_channels_named_by_digits),
         cmocka_unit_test(channel_not_found_lists_others),
