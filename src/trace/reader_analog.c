@@ -64,20 +64,16 @@ static int time_scale_from_name(const char *name)
         int scale;
     } units[] = {{"[ms]", 6}, {"(ms)", 6}, {"[us]", 3}, {"(us)", 3},
                  {"[ns]", 0}, {"(ns)", 0}, {"[µs]", 3}, {"(µs)", 3}};
-    /* sigrok's label=units names the time column by its unit (without its header lines) */
-    static const struct {
-        const char *word;
-        int scale;
-    } words[] = {{"milliseconds", 6}, {"microseconds", 3}, {"nanoseconds", 0}};
+    int exp10_ns;
+
     for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
         if (strstr(name, units[i].unit) != NULL) {
             return units[i].scale;
         }
     }
-    for (gsize i = 0; i < G_N_ELEMENTS(words); i++) {
-        if (g_ascii_strcasecmp(name, words[i].word) == 0) {
-            return words[i].scale;
-        }
+    /* sigrok's label=units names the time column by its unit (here without its header) */
+    if (trace_sigrok_time_unit(name, &exp10_ns) && exp10_ns >= 0) {
+        return exp10_ns;
     }
     return SECONDS_TO_NS_SCALE;
 }

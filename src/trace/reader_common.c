@@ -200,3 +200,19 @@ gboolean trace_schmitt_sample(const trace_schmitt_t *s, trace_builder_t *b,
     trace_builder_level(b, t_ns, trace_schmitt_level(s, b, uv));
     return TRUE;
 }
+
+gboolean trace_sigrok_time_unit(const char *word, int *exp10_ns)
+{
+    static const struct {
+        const char *word;
+        int exp10_ns;
+    } units[] = {{"milliseconds", 6}, {"microseconds", 3}, {"nanoseconds", 0}, {"picoseconds", -3}};
+
+    for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
+        if (g_ascii_strcasecmp(word, units[i].word) == 0) {
+            *exp10_ns = units[i].exp10_ns;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}

@@ -97,6 +97,13 @@ gboolean trace_builder_check_rows(const trace_builder_t *b, const trace_line_rea
 /** An end_ns for trace_builder_finish() meaning "no explicit end". */
 #define TRACE_BUILDER_NO_END INT64_MIN
 
+/**
+ * libsigrok's name of a time unit, as its CSV labels the time column
+ * ("milliseconds", "microseconds", "nanoseconds", "picoseconds"; any case):
+ * TRUE with *exp10_ns the unit in ns as a power of ten (6, 3, 0, -3).
+ */
+gboolean trace_sigrok_time_unit(const char *word, int *exp10_ns);
+
 /** Volts in microvolts, rounded (thresholds are far inside the int64 range). */
 int64_t trace_volts_to_uv(double volts);
 

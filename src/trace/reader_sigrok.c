@@ -235,15 +235,7 @@ static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *lin
                             const trace_read_options_t *opts, gboolean labelled, GError **error)
 {
     g_auto(GStrv) fields = trace_csv_fields(line);
-    static const struct {
-        const char *label;
-        int64_t ns;
-        int div;
-    } units[] = {{"milliseconds", 1000000, 1},
-                 {"microseconds", 1000, 1},
-                 {"nanoseconds", 1, 1},
-                 {"picoseconds", 1, 1000}};
-    int first = 0, n = (int)g_strv_length(fields);
+    int first = 0, exp10_ns, n = (int)g_strv_length(fields);
     int n_names = s->channel_names != NULL ? (int)g_strv_length(s->channel_names) : 0;
 
     /* no label row: one column more than channels is the time (without a channel list, 2+) */
@@ -254,11 +246,15 @@ static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *lin
             g_ascii_strcasecmp(fields[0], "samples") == 0) {
             s->has_time = TRUE;
         }
-        for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
-            if (g_ascii_strcasecmp(fields[0], units[i].label) == 0) {
-                s->has_time = TRUE;
-                s->unit_ns = units[i].ns;
-                s->unit_div = units[i].div;
+        if (trace_sigrok_time_unit(fields[0], &exp10_ns)) {
+            s->has_time = TRUE;
+            s->unit_ns = 1;
+            s->unit_div = 1;
+            for (int k = 0; k < exp10_ns; k++) {
+                s->unit_ns *= 10;
+            }
+            for (int k = 0; k > exp10_ns; k--) {
+                s->unit_div *= 10;
             }
         }
     }
