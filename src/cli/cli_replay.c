@@ -200,6 +200,13 @@ gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_
                                  .timescale_ns = timescale_ns};
     gboolean pressed = trace->initial_level == trace_pressed_level(trace);
     const GArray *tails[] = {handler, alarm, presses, releases, falses};
+    const struct {
+        const char *name;
+        GArray *edges;
+    } markers[] = {{"press_events", presses},
+                   {"release_events", releases},
+                   {"false", falses},
+                   {"missed", missed}};
     trace_vcd_signal_t signals[11];
     gsize n = 0;
 
@@ -211,20 +218,23 @@ gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_
     }
     signals[n++] = SIGNAL_OF("pin", trace->initial_level, trace->edges);
     signals[n++] = SIGNAL_OF("pressed", pressed, trace->edges);
+    /* fold_start() changes its array: the level first, then the signal reads the array */
     pressed = fold_start(debounced, trace->start_ns, pressed);
     signals[n++] = SIGNAL_OF("debounced", pressed, debounced);
     signals[n++] = SIGNAL_OF("truth", truth_initial, truth);
     if (cfg->mode == SIM_MODE_POLL) {
-        signals[n++] = SIGNAL_OF("reads", fold_start(reads, trace->start_ns, FALSE), reads);
+        gboolean level = fold_start(reads, trace->start_ns, FALSE);
+        signals[n++] = SIGNAL_OF("reads", level, reads);
     } else {
-        signals[n++] = SIGNAL_OF("handler", fold_start(handler, trace->start_ns, FALSE), handler);
-        signals[n++] = SIGNAL_OF("alarm", fold_start(alarm, trace->start_ns, FALSE), alarm);
+        gboolean level = fold_start(handler, trace->start_ns, FALSE);
+        signals[n++] = SIGNAL_OF("handler", level, handler);
+        level = fold_start(alarm, trace->start_ns, FALSE);
+        signals[n++] = SIGNAL_OF("alarm", level, alarm);
     }
-    signals[n++] = SIGNAL_OF("press_events", fold_start(presses, trace->start_ns, FALSE), presses);
-    signals[n++] =
-        SIGNAL_OF("release_events", fold_start(releases, trace->start_ns, FALSE), releases);
-    signals[n++] = SIGNAL_OF("false", fold_start(falses, trace->start_ns, FALSE), falses);
-    signals[n++] = SIGNAL_OF("missed", fold_start(missed, trace->start_ns, FALSE), missed);
+    for (gsize i = 0; i < G_N_ELEMENTS(markers); i++) {
+        gboolean level = fold_start(markers[i].edges, trace->start_ns, FALSE);
+        signals[n++] = SIGNAL_OF(markers[i].name, level, markers[i].edges);
+    }
     comment =
         g_strdup_printf("bouncelab run: %s%s", desc,
                         result->activity_cut ? " (reads/handler runs cut short: too many)" : "");
