@@ -29,8 +29,8 @@ trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int
         truth = "found by the oracle";
     }
     if (desc != NULL) {
-        *desc = g_strdup_printf("%s (%s, %zu presses %s)", path, trace_format_description(format),
-                                trace_n_truth(trace), truth);
+        *desc = g_strdup_printf("%s (%s, %zu presses %s)", path,
+                                trace_file_description(trace, format), trace_n_truth(trace), truth);
     }
     return trace;
 }
@@ -117,8 +117,68 @@ static gboolean fold_start(GArray *edges, int64_t start_ns, gboolean initial)
     return (n & 1u) ? !initial : initial;
 }
 
+/* Appends t unless an edge already sits there or later (two events at one instant are none). */
+static void append_later(GArray *edges, int64_t t)
+{
+    if (edges->len == 0 || g_array_index(edges, int64_t, edges->len - 1) < t) {
+        g_array_append_val(edges, t);
+    }
+}
+
+/* Edges of a marker that toggles at each false event: one that matched no true press (or
+ * release, when releases are scored). */
+static GArray *false_edges(const sim_result_t *result, const GArray *matches, gboolean releases)
+{
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(int64_t));
+
+    for (guint i = 0; i < result->events->len && i < matches->len; i++) {
+        const sim_event_t *e = &g_array_index(result->events, sim_event_t, i);
+        if (g_array_index(matches, sim_match_t, i).truth_index < 0 &&
+            (e->kind == DEBOUNCE_EVENT_PRESS || releases)) {
+            append_later(edges, e->t_ns);
+        }
+    }
+    return edges;
+}
+
+/* Edges of a marker that toggles at each missed true press (and release, when scored), where
+ * the press (release) began. */
+static GArray *missed_edges(const trace_t *trace, const sim_result_t *result, const GArray *matches,
+                            gboolean releases)
+{
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    gsize n = trace_n_truth(trace);
+    g_autofree gboolean *pressed = g_new0(gboolean, n + 1);
+    g_autofree gboolean *released = g_new0(gboolean, n + 1);
+
+    for (guint i = 0; i < result->events->len && i < matches->len; i++) {
+        gint k = g_array_index(matches, sim_match_t, i).truth_index;
+        if (k >= 0 && (gsize)k < n) {
+            if (g_array_index(result->events, sim_event_t, i).kind == DEBOUNCE_EVENT_PRESS) {
+                pressed[k] = TRUE;
+            } else {
+                released[k] = TRUE;
+            }
+        }
+    }
+    for (gsize k = 0; k < n; k++) {
+        const trace_interval_t *iv = trace_truth_at(trace, k);
+        if (!pressed[k]) {
+            append_later(edges, iv->press_ns);
+        }
+        if (releases && !released[k] && iv->release_ns != TRACE_NO_RELEASE) {
+            append_later(edges, iv->release_ns);
+        }
+    }
+    return edges;
+}
+
+#define SIGNAL_OF(name, initial, arr)                                                              \
+    ((trace_vcd_signal_t){(name), (initial), (const int64_t *)(void *)(arr)->data, (arr)->len})
+
 gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_config_t *cfg,
-                              const sim_result_t *result)
+                              const sim_result_t *result, const GArray *matches,
+                              int64_t timescale_ns)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(GArray) debounced = toggles(result->output, -1);
@@ -127,53 +187,59 @@ gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_
     g_autoptr(GArray) reads = activity_edges(result->activity, SIM_ACTIVITY_POLL);
     g_autoptr(GArray) handler = activity_edges(result->activity, SIM_ACTIVITY_HANDLER);
     g_autoptr(GArray) alarm = activity_edges(result->activity, SIM_ACTIVITY_ALARM);
+    gboolean score_releases = cfg->count == SIM_COUNT_EVENTS;
+    g_autoptr(GArray) falses = false_edges(result, matches, score_releases);
+    g_autoptr(GArray) missed = missed_edges(trace, result, matches, score_releases);
+    gboolean truth_initial;
+    g_autoptr(GArray) truth = trace_truth_edges(trace, &truth_initial);
     g_autofree char *desc = cli_results_describe(cfg);
     g_autofree char *comment = NULL;
-    int64_t end = trace->end_ns;
+    trace_vcd_layout_t layout = {.start_ns = trace->start_ns,
+                                 .end_ns = trace->end_ns,
+                                 .active = trace->active_low ? TRACE_ACTIVE_LOW : TRACE_ACTIVE_HIGH,
+                                 .timescale_ns = timescale_ns};
     gboolean pressed = trace->initial_level == trace_pressed_level(trace);
-    trace_vcd_signal_t signals[7];
+    const GArray *tails[] = {handler, alarm, presses, releases, falses};
+    const struct {
+        const char *name;
+        GArray *edges;
+    } markers[] = {{"press_events", presses},
+                   {"release_events", releases},
+                   {"false", falses},
+                   {"missed", missed}};
+    trace_vcd_signal_t signals[11];
     gsize n = 0;
 
-    /* activity can run past the trace end (a handler started just before it) */
-    if (handler->len) {
-        end = MAX(end, g_array_index(handler, int64_t, handler->len - 1));
+    /* activity and events can run past the trace end (a handler started just before it) */
+    for (gsize i = 0; i < G_N_ELEMENTS(tails); i++) {
+        if (tails[i]->len) {
+            layout.end_ns = MAX(layout.end_ns, g_array_index(tails[i], int64_t, tails[i]->len - 1));
+        }
     }
-    if (alarm->len) {
-        end = MAX(end, g_array_index(alarm, int64_t, alarm->len - 1));
-    }
-    if (presses->len) {
-        end = MAX(end, g_array_index(presses, int64_t, presses->len - 1));
-    }
-    if (releases->len) {
-        end = MAX(end, g_array_index(releases, int64_t, releases->len - 1));
-    }
-    signals[n++] =
-        (trace_vcd_signal_t){"raw", trace->initial_level,
-                             (const int64_t *)(void *)trace->edges->data, trace_n_edges(trace)};
+    signals[n++] = SIGNAL_OF("pin", trace->initial_level, trace->edges);
+    signals[n++] = SIGNAL_OF("pressed", pressed, trace->edges);
+    /* fold_start() changes its array: the level first, then the signal reads the array */
     pressed = fold_start(debounced, trace->start_ns, pressed);
-    signals[n++] = (trace_vcd_signal_t){"debounced", pressed,
-                                        (const int64_t *)(void *)debounced->data, debounced->len};
+    signals[n++] = SIGNAL_OF("debounced", pressed, debounced);
+    signals[n++] = SIGNAL_OF("truth", truth_initial, truth);
     if (cfg->mode == SIM_MODE_POLL) {
         gboolean level = fold_start(reads, trace->start_ns, FALSE);
-        signals[n++] =
-            (trace_vcd_signal_t){"reads", level, (const int64_t *)(void *)reads->data, reads->len};
+        signals[n++] = SIGNAL_OF("reads", level, reads);
     } else {
         gboolean level = fold_start(handler, trace->start_ns, FALSE);
-        signals[n++] = (trace_vcd_signal_t){"handler", level,
-                                            (const int64_t *)(void *)handler->data, handler->len};
+        signals[n++] = SIGNAL_OF("handler", level, handler);
         level = fold_start(alarm, trace->start_ns, FALSE);
-        signals[n++] =
-            (trace_vcd_signal_t){"alarm", level, (const int64_t *)(void *)alarm->data, alarm->len};
+        signals[n++] = SIGNAL_OF("alarm", level, alarm);
     }
-    signals[n++] = (trace_vcd_signal_t){"press_events", fold_start(presses, trace->start_ns, FALSE),
-                                        (const int64_t *)(void *)presses->data, presses->len};
-    signals[n++] =
-        (trace_vcd_signal_t){"release_events", fold_start(releases, trace->start_ns, FALSE),
-                             (const int64_t *)(void *)releases->data, releases->len};
+    for (gsize i = 0; i < G_N_ELEMENTS(markers); i++) {
+        gboolean level = fold_start(markers[i].edges, trace->start_ns, FALSE);
+        signals[n++] = SIGNAL_OF(markers[i].name, level, markers[i].edges);
+    }
     comment =
         g_strdup_printf("bouncelab run: %s%s", desc,
                         result->activity_cut ? " (reads/handler runs cut short: too many)" : "");
-    if (!trace_write_vcd(path, signals, n, trace->start_ns, end, comment, &error)) {
+    layout.comment = comment;
+    if (!trace_write_vcd(path, signals, n, &layout, &error)) {
         cli_print_error(error);
         return FALSE;
     }

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "sim_config.h"
+#include "sim_metrics.h"
 #include "sim_result.h"
 #include "trace_io.h"
 
@@ -28,12 +29,17 @@ trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int
 char **cli_replay_bundled_traces(GError **error);
 
 /**
- * Writes a run's waveforms as a VCD: the raw pin, the debounced output
- * (1 = pressed), the reads (toggling at each) or the handler and alarm runs
- * (1 while running), and the reported presses and releases (toggling at each).
- * FALSE after printing the error.
+ * Writes a run's waveforms as a VCD, wires named by meaning: "pin" (the
+ * level), "pressed" (1 while the pin reads pressed), "debounced" (the core's
+ * output, 1 = pressed), "truth" (1 while truly pressed), the reads (toggling
+ * at each) or the handler and alarm runs (1 while running), the reported
+ * presses and releases, and the "false" events and "missed" true presses
+ * (releases too with --count events), each toggling once per event.
+ * `matches` is sim_metrics_compute()'s; timescale_ns 0 is the coarsest exact
+ * one. FALSE after printing the error.
  */
 gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_config_t *cfg,
-                              const sim_result_t *result);
+                              const sim_result_t *result, const GArray *matches,
+                              int64_t timescale_ns);
 
 #endif

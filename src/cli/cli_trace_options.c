@@ -128,3 +128,25 @@ trace_t *cli_read_trace(const char *path, const trace_read_options_t *opts,
     }
     return trace;
 }
+
+gboolean cli_vcd_timescale(const char *text, int64_t *ns)
+{
+    g_autoptr(GError) error = NULL;
+
+    *ns = 0;
+    if (text == NULL) {
+        return TRUE;
+    }
+    if (!util_parse_duration_ns(text, ns, &error)) {
+        fprintf(stderr, "bouncelab: --vcd-timescale: %s\n", error->message);
+        return FALSE;
+    }
+    if (!trace_vcd_timescale_ok(*ns)) {
+        fprintf(stderr,
+                "bouncelab: --vcd-timescale: '%s' is not a power of ten from 1ns to 1s (e.g. "
+                "1us, 10us, 1ms)\n",
+                text);
+        return FALSE;
+    }
+    return TRUE;
+}

@@ -53,4 +53,15 @@ gboolean cli_trace_read_options(const cli_trace_args_t *args, trace_read_options
 trace_t *cli_read_trace(const char *path, const trace_read_options_t *opts,
                         trace_format_t *detected, int *status);
 
+/** Help text of --vcd-timescale (convert and run), naming its default. */
+#define CLI_VCD_TIMESCALE_HELP                                                                     \
+    "VCD timescale, a power of ten from 1ns to 1s; times are rounded to it, and a pulse "          \
+    "shorter than it vanishes (default: the coarsest that keeps every time exact)"
+
+/**
+ * Parses --vcd-timescale TEXT (NULL: 0, the coarsest exact one) into ns; on
+ * a bad value prints "bouncelab: --vcd-timescale: why" and returns FALSE.
+ */
+gboolean cli_vcd_timescale(const char *text, int64_t *ns);
+
 #endif

@@ -36,9 +36,13 @@ int cmd_convert(int argc, char **argv)
         g_option_context_new("IN OUT - convert a trace to native CSV or VCD");
     cli_trace_args_t args;
     g_autofree char *to = NULL;
+    g_autofree char *vcd_timescale = NULL;
+    int64_t timescale_ns = 0;
     const GOptionEntry entries[] = {
         {"to", 0, 0, G_OPTION_ARG_STRING, &to,
          "Output format: native or vcd (default: from OUT's extension, .csv or .vcd)", "FORMAT"},
+        {"vcd-timescale", 0, 0, G_OPTION_ARG_STRING, &vcd_timescale, CLI_VCD_TIMESCALE_HELP,
+         "DURATION"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     trace_read_options_t opts;
@@ -52,10 +56,11 @@ int cmd_convert(int argc, char **argv)
     g_option_context_set_summary(
         context,
         "Reads IN in any format bouncelab knows and writes it to OUT as native CSV (t_ns,level\n"
-        "rows, with OUT's truth beside it as NAME.truth.csv when IN has truth) or as VCD (1 ns\n"
-        "timescale; the pin as a wire named after IN, and a 'truth' wire that is 1 while truly\n"
-        "pressed), which GTKWave and PulseView open. Converting native -> VCD -> native gives\n"
-        "the same file back. OUT appears whole or not at all; '-' writes standard output\n"
+        "rows, with OUT's truth beside it as NAME.truth.csv when IN has truth) or as VCD (the\n"
+        "coarsest exact timescale; the pin as a wire named after IN, a 'truth' wire that is 1\n"
+        "while truly pressed, and a constant wire bouncelab_active_low or _high), which GTKWave,\n"
+        "PulseView and sigrok-cli open. Converting native -> VCD -> native gives the same file\n"
+        "back. OUT appears whole or not at all; '-' writes standard output\n"
         "(with --to, and without the truth file) and '-' as IN reads standard input.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_trace_add_options(context, &args);
@@ -68,7 +73,8 @@ int cmd_convert(int argc, char **argv)
         cli_trace_args_clear(&args);
         return CLI_EXIT_USAGE;
     }
-    if (!cli_trace_read_options(&args, &opts) || !output_format(to, argv[2], &out_format)) {
+    if (!cli_trace_read_options(&args, &opts) || !output_format(to, argv[2], &out_format) ||
+        !cli_vcd_timescale(vcd_timescale, &timescale_ns)) {
         cli_trace_args_clear(&args);
         return CLI_EXIT_USAGE;
     }
@@ -78,7 +84,7 @@ int cmd_convert(int argc, char **argv)
         return status;
     }
     if (out_format == TRACE_FORMAT_VCD) {
-        ok = trace_write_vcd_trace(trace, argv[2], &error);
+        ok = trace_write_vcd_trace_at(trace, argv[2], timescale_ns, &error);
     } else {
         if (strcmp(argv[2], "-") == 0 && trace->truth != NULL) {
             fprintf(stderr, "bouncelab: note: the truth is not written to standard output\n");

@@ -85,7 +85,7 @@ static void print_summary(const char *path, const trace_t *trace, trace_format_t
     trace_stats_compute(trace, settle_ns, &stats);
     oracle_presses = stats.presses;
     printf("file:      %s\n", path);
-    printf("format:    %s\n", trace_format_description(format));
+    printf("format:    %s\n", trace_file_description(trace, format));
     printf("duration:  %s (%" PRId64 " ns to %" PRId64 " ns)\n", duration, trace->start_ns,
            trace->end_ns);
     printf("edges:     %" G_GSIZE_FORMAT "\n", trace_n_edges(trace));

@@ -14,12 +14,14 @@
 typedef struct {
     char *events;
     char *vcd;
+    char *vcd_timescale;
 } run_outputs_t;
 
 static void run_outputs_clear(run_outputs_t *o)
 {
     g_free(o->events);
     g_free(o->vcd);
+    g_free(o->vcd_timescale);
 }
 
 static gboolean write_events(const char *path, const sim_result_t *result, const GArray *matches)
@@ -48,7 +50,7 @@ int cmd_run(int argc, char **argv)
     trace_read_options_t read_opts;
     sim_config_t cfg;
     sim_metrics_t m;
-    int64_t settle_ns = 0;
+    int64_t settle_ns = 0, timescale_ns = 0;
     g_autoptr(GError) error = NULL;
     g_autoptr(GOptionContext) context = g_option_context_new("TRACE - replay a trace through one "
                                                              "debounce configuration");
@@ -56,8 +58,11 @@ int cmd_run(int argc, char **argv)
         {"events", 'e', 0, G_OPTION_ARG_FILENAME, &o.events,
          "Write each reported event (t_ns,event,truth_index,latency_us) to FILE.csv", "FILE"},
         {"vcd", 0, 0, G_OPTION_ARG_FILENAME, &o.vcd,
-         "Write raw, debounced and handler-activity channels to FILE.vcd (GTKWave, PulseView)",
+         "Write the pin, pressed, debounced, truth, activity, event, false and missed wires to "
+         "FILE.vcd (GTKWave, PulseView, sigrok-cli)",
          "FILE"},
+        {"vcd-timescale", 0, 0, G_OPTION_ARG_STRING, &o.vcd_timescale, CLI_VCD_TIMESCALE_HELP,
+         "DURATION"},
         G_OPTION_ENTRY_NULL};
     int status = CLI_EXIT_USAGE;
 
@@ -85,7 +90,8 @@ int cmd_run(int argc, char **argv)
         goto out;
     }
     if (!cli_run_options_config(&config_opts, &so, &cfg) ||
-        !cli_sim_options_settle(&so, &settle_ns) || !cli_trace_read_options(&ro, &read_opts)) {
+        !cli_sim_options_settle(&so, &settle_ns) || !cli_trace_read_options(&ro, &read_opts) ||
+        !cli_vcd_timescale(o.vcd_timescale, &timescale_ns)) {
         goto out;
     }
     if (!sim_config_validate(&cfg, &error)) {
@@ -117,7 +123,7 @@ int cmd_run(int argc, char **argv)
         if (o.events && !write_events(o.events, result, matches)) {
             goto out;
         }
-        if (o.vcd && !cli_replay_write_vcd(o.vcd, trace, &cfg, result)) {
+        if (o.vcd && !cli_replay_write_vcd(o.vcd, trace, &cfg, result, matches, timescale_ns)) {
             goto out;
         }
         cli_results_print_run(stdout, trace_desc, &cfg, result, &m);

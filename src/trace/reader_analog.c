@@ -21,7 +21,6 @@
 #include "reader_common.h"
 #include "trace_error.h"
 
-#define VOLTS_TO_UV_SCALE   6
 #define SECONDS_TO_NS_SCALE 9
 
 typedef struct {
@@ -30,15 +29,8 @@ typedef struct {
     gboolean rigol;      /* time = start + n * increment */
     int64_t start_ns;    /* Rigol */
     trace_decimal_t inc; /* Rigol, seconds */
-    int64_t vil_uv, vih_uv;
+    trace_schmitt_t schmitt;
 } analog_t;
-
-/* An option's volts in uV, rounded (thresholds are far inside the int64 range). */
-static int64_t volts_to_uv(double v)
-{
-    double uv = v * 1e6;
-    return (int64_t)(uv < 0 ? uv - 0.5 : uv + 0.5);
-}
 
 static gboolean is_numeric_field(const char *f)
 {
@@ -72,12 +64,43 @@ static int time_scale_from_name(const char *name)
         int scale;
     } units[] = {{"[ms]", 6}, {"(ms)", 6}, {"[us]", 3}, {"(us)", 3},
                  {"[ns]", 0}, {"(ns)", 0}, {"[µs]", 3}, {"(µs)", 3}};
+    int exp10_ns;
+
     for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
         if (strstr(name, units[i].unit) != NULL) {
             return units[i].scale;
         }
     }
+    /* sigrok's label=units names the time column by its unit (here without its header) */
+    if (trace_sigrok_time_unit(name, &exp10_ns) && exp10_ns >= 0) {
+        return exp10_ns;
+    }
     return SECONDS_TO_NS_SCALE;
+}
+
+/*
+ * Whether the file is sigrok-cli's CSV (its ';' header with a channel list or
+ * a samplerate; a scope's own ';' comments are not): 1 yes, 0 no, -1 a read
+ * error (set). The sigrok reader reads those: it knows the samplerate and
+ * how sigrok counts time.
+ */
+static int sigrok_head(trace_line_reader_t *r, GError **error)
+{
+    const char *head;
+    gsize len;
+
+    if (!trace_line_reader_peek(r, &head, &len, error)) {
+        return -1;
+    }
+    while (len > 0 && g_ascii_isspace(*head)) {
+        head++;
+        len--;
+    }
+    return len > 0 && head[0] == ';' &&
+                   (g_strstr_len(head, (gssize)len, "\n; Channels (") != NULL ||
+                    g_strstr_len(head, (gssize)len, "\n; Samplerate:") != NULL)
+               ? 1
+               : 0;
 }
 
 static gboolean pick_column(trace_line_reader_t *r, analog_t *a, char **names, int last,
@@ -140,9 +163,8 @@ static inline gboolean read_row(trace_line_reader_t *r, analog_t *a, trace_build
                                 const char *line, GError **error)
 {
     const char *p = line;
-    int64_t t_ns, uv;
+    int64_t t_ns;
     trace_num_result_t res;
-    gboolean level;
 
     if (a->rigol) {
         int64_t n, off;
@@ -172,32 +194,7 @@ static inline gboolean read_row(trace_line_reader_t *r, analog_t *a, trace_build
         }
         p = trace_skip_blanks(p + 1);
     }
-    res = trace_parse_decimal(&p, VOLTS_TO_UV_SCALE, &uv);
-    p = trace_skip_blanks(p);
-    if (G_UNLIKELY(res != TRACE_NUM_OK || (*p != ',' && *p != '\0'))) {
-        if (res == TRACE_NUM_RANGE) {
-            trace_parse_error(error, r, "numbers out of range in '%.40s'", line);
-        } else if (*p == '\0' || *p == ',') {
-            trace_parse_error(error, r, "truncated line '%.40s' (no voltage)", line);
-        } else {
-            trace_parse_error(error, r, "bad voltage in '%.40s'", line);
-        }
-        return FALSE;
-    }
-    if (!trace_builder_check_order(b, r, t_ns, error)) {
-        return FALSE;
-    }
-    if (G_UNLIKELY(!b->started)) {
-        level = uv >= a->vih_uv || (uv > a->vil_uv && uv - a->vil_uv >= a->vih_uv - uv);
-    } else if (uv >= a->vih_uv) {
-        level = TRUE;
-    } else if (uv <= a->vil_uv) {
-        level = FALSE;
-    } else {
-        level = b->level; /* inside the hysteresis band: hold */
-    }
-    trace_builder_level(b, t_ns, level);
-    return TRUE;
+    return trace_schmitt_sample(&a->schmitt, b, r, line, p, t_ns, error);
 }
 
 trace_t *trace_read_analog(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
@@ -211,8 +208,15 @@ trace_t *trace_read_analog(trace_line_reader_t *r, const trace_read_options_t *o
     char *line;
     gsize len;
 
-    a.vil_uv = volts_to_uv(opts->vil_v);
-    a.vih_uv = volts_to_uv(opts->vih_v);
+    switch (sigrok_head(r, error)) {
+    case -1:
+        return NULL;
+    case 1:
+        return trace_read_sigrok_analog(r, opts, error);
+    default:
+        break;
+    }
+    trace_schmitt_init(&a.schmitt, opts);
     a.time_scale = SECONDS_TO_NS_SCALE;
     trace_builder_init(b, trace);
     while ((res = trace_line_reader_next(r, &line, &len, error)) == TRACE_LINE_OK) {

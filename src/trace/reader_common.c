@@ -163,3 +163,56 @@ gboolean trace_builder_check_rows(const trace_builder_t *b, const trace_line_rea
     }
     return TRUE;
 }
+
+int64_t trace_volts_to_uv(double volts)
+{
+    double uv = volts * 1e6;
+    return (int64_t)(uv < 0 ? uv - 0.5 : uv + 0.5);
+}
+
+void trace_schmitt_init(trace_schmitt_t *s, const trace_read_options_t *opts)
+{
+    s->vil_uv = trace_volts_to_uv(opts->vil_v);
+    s->vih_uv = trace_volts_to_uv(opts->vih_v);
+}
+
+gboolean trace_schmitt_sample(const trace_schmitt_t *s, trace_builder_t *b,
+                              const trace_line_reader_t *r, const char *line, const char *p,
+                              int64_t t_ns, GError **error)
+{
+    int64_t uv;
+    trace_num_result_t res = trace_parse_decimal(&p, 6, &uv); /* volts to uV, exactly */
+
+    p = trace_skip_blanks(p);
+    if (G_UNLIKELY(res != TRACE_NUM_OK || (*p != ',' && *p != '\0'))) {
+        if (res == TRACE_NUM_RANGE) {
+            trace_parse_error(error, r, "numbers out of range in '%.40s'", line);
+        } else if (*p == '\0' || *p == ',') {
+            trace_parse_error(error, r, "truncated line '%.40s' (no voltage)", line);
+        } else {
+            trace_parse_error(error, r, "bad voltage in '%.40s'", line);
+        }
+        return FALSE;
+    }
+    if (!trace_builder_check_order(b, r, t_ns, error)) {
+        return FALSE;
+    }
+    trace_builder_level(b, t_ns, trace_schmitt_level(s, b, uv));
+    return TRUE;
+}
+
+gboolean trace_sigrok_time_unit(const char *word, int *exp10_ns)
+{
+    static const struct {
+        const char *word;
+        int exp10_ns;
+    } units[] = {{"milliseconds", 6}, {"microseconds", 3}, {"nanoseconds", 0}, {"picoseconds", -3}};
+
+    for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
+        if (g_ascii_strcasecmp(word, units[i].word) == 0) {
+            *exp10_ns = units[i].exp10_ns;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}

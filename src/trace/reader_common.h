@@ -97,6 +97,55 @@ gboolean trace_builder_check_rows(const trace_builder_t *b, const trace_line_rea
 /** An end_ns for trace_builder_finish() meaning "no explicit end". */
 #define TRACE_BUILDER_NO_END INT64_MIN
 
+/**
+ * libsigrok's name of a time unit, as its CSV labels the time column
+ * ("milliseconds", "microseconds", "nanoseconds", "picoseconds"; any case):
+ * TRUE with *exp10_ns the unit in ns as a power of ten (6, 3, 0, -3).
+ */
+gboolean trace_sigrok_time_unit(const char *word, int *exp10_ns);
+
+/** Volts in microvolts, rounded (thresholds are far inside the int64 range). */
+int64_t trace_volts_to_uv(double volts);
+
+/**
+ * The Schmitt trigger of the analog readers, like a GPIO input's: the level
+ * goes to 1 at a sample at or above vih_uv, to 0 at one at or below vil_uv,
+ * and holds in between.
+ */
+typedef struct {
+    int64_t vil_uv, vih_uv; /* uV */
+} trace_schmitt_t;
+
+/** The thresholds of --vil and --vih. */
+void trace_schmitt_init(trace_schmitt_t *s, const trace_read_options_t *opts);
+
+/**
+ * One analog sample at t_ns: the volts at p (a field ending at ',' or the
+ * line's end) through the trigger into the builder. FALSE with "bad
+ * voltage", "truncated line (no voltage)", "numbers out of range" or a time
+ * order error at the reader's line.
+ */
+gboolean trace_schmitt_sample(const trace_schmitt_t *s, trace_builder_t *b,
+                              const trace_line_reader_t *r, const char *line, const char *p,
+                              int64_t t_ns, GError **error);
+
+/** The level after a sample of `uv` microvolts; the first one (b not started) takes the nearer
+ * threshold. */
+static inline gboolean trace_schmitt_level(const trace_schmitt_t *s, const trace_builder_t *b,
+                                           int64_t uv)
+{
+    if (G_UNLIKELY(!b->started)) {
+        return uv >= s->vih_uv || (uv > s->vil_uv && uv - s->vil_uv >= s->vih_uv - uv);
+    }
+    if (uv >= s->vih_uv) {
+        return TRUE;
+    }
+    if (uv <= s->vil_uv) {
+        return FALSE;
+    }
+    return b->level; /* inside the hysteresis band: hold */
+}
+
 /*
  * The readers, one per format, each in its own file. They read from an open
  * line reader (format detection may already have peeked at it) and return a
@@ -109,6 +158,9 @@ trace_t *trace_read_vcd(trace_line_reader_t *reader, const trace_read_options_t 
                         GError **error);
 trace_t *trace_read_sigrok(trace_line_reader_t *reader, const trace_read_options_t *opts,
                            GError **error);
+/** sigrok CSV whose chosen column holds volts (sigrok-cli's analog CSV read as --format analog). */
+trace_t *trace_read_sigrok_analog(trace_line_reader_t *reader, const trace_read_options_t *opts,
+                                  GError **error);
 trace_t *trace_read_saleae(trace_line_reader_t *reader, const trace_read_options_t *opts,
                            GError **error);
 trace_t *trace_read_analog(trace_line_reader_t *reader, const trace_read_options_t *opts,

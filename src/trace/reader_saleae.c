@@ -8,7 +8,8 @@
  * Times are decimal seconds, negative before the trigger, read exactly into
  * ns (rounded at the ninth decimal) without a double. Values are 0, 1, or X
  * (no data: a disabled channel or a gap), which keeps the previous level.
- * Logic 1.x's "Time[s], Channel 0" (spaces after commas) reads too. The
+ * Logic 1.x's "Time[s], Channel 0" (spaces after commas) reads too, and is
+ * named so (trace_t.flavour). The
  * trace ends at the last row: the export has no end marker.
  */
 #include "reader_common.h"
@@ -83,6 +84,9 @@ trace_t *trace_read_saleae(trace_line_reader_t *r, const trace_read_options_t *o
                 return NULL;
             }
             column = 1;
+            if (g_ascii_strcasecmp(fields[0], "Time[s]") == 0) {
+                trace->flavour = "Saleae Logic 1.x CSV"; /* Logic 2 writes "Time [s]" */
+            }
             if (opts->channel != NULL) {
                 column = trace_csv_find(fields, 1, opts->channel);
                 if (column < 0) {

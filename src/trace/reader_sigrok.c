@@ -20,6 +20,16 @@
  * when a value changes (and at the end of each packet). The trace ends one sample period after the
  * last row, where sigrok's VCD puts its length marker. Blank lines separate frames and are skipped.
  * With time=off there is no time column and row n is sample n.
+ *
+ * What sigrok-cli 0.7.2 adds around it: analog channels print their samples
+ * as "A0: -10.0000 V DC" lines among the rows, and its label row then names
+ * the unit ("microseconds,V DC"); such a column is read in volts through the
+ * analog reader's Schmitt trigger. An input with no samplerate of its own
+ * (-I binary) prints "META samplerate: N" instead of "; Samplerate:", and its
+ * time column is then all 0 (libsigrok had no period): row n is sample n.
+ * With label=off there is no label row; the "; Channels" line tells whether
+ * the first column is the time. Channels may be named "0", "1", "2" (sigrok's
+ * binary input): a first row equal to the channel names is their label row.
  */
 #include "reader_common.h"
 #include "trace_error.h"
@@ -29,19 +39,28 @@
 #define NS_PER_S                 UINT64_C(1000000000)
 
 typedef struct {
-    uint64_t samplerate;  /* Hz, 0 if unknown */
-    uint64_t period;      /* time column units per sample, 0 if unknown */
-    int64_t unit_ns;      /* ns per time column unit when the samplerate is unknown; 0 if none */
-    int unit_div;         /* picoseconds: divide by 1000 instead */
-    gboolean has_time;    /* the first column is the time */
-    int column;           /* the channel's column index */
-    uint64_t last_sample; /* sample number of the last row, when the samplerate is known */
-    char **channel_names; /* from "; Channels (n/m): a, b" */
+    uint64_t samplerate;     /* Hz, 0 if unknown */
+    uint64_t period;         /* time column units per sample, 0 if unknown */
+    int64_t unit_ns;         /* ns per time column unit when the samplerate is unknown; 0 if none */
+    int unit_div;            /* picoseconds: divide by 1000 instead */
+    gboolean has_time;       /* the first column is the time */
+    int column;              /* the channel's column index */
+    uint64_t last_sample;    /* sample number of the last row, when the samplerate is known */
+    char **channel_names;    /* from "; Channels (n/m): a, b" */
+    gboolean rate_in_header; /* "; Samplerate:" seen: the time column counts periods */
+    gboolean time_by_row;    /* the time column is all 0 (META samplerate only): count rows */
+    gboolean digit_names; /* a channel is named with a leading digit, as are its "0: 1 V" lines */
+    int analog;           /* the column holds volts: 1, bits: 0, not known before the labels: -1 */
+    trace_schmitt_t schmitt;
+    GPtrArray *analog_names; /* channels of "NAME: value unit" lines */
 } sigrok_t;
 
 static void sigrok_clear(sigrok_t *s)
 {
     g_strfreev(s->channel_names);
+    if (s->analog_names != NULL) {
+        g_ptr_array_free(s->analog_names, TRUE);
+    }
 }
 
 /* "1 MHz", "24 MHz", "31.5 kHz", "100 Hz" (libsigrok's sr_samplerate_string()). */
@@ -93,13 +112,38 @@ static gboolean comment_line(trace_line_reader_t *r, sigrok_t *s, const char *li
             return FALSE;
         }
         set_period(s);
+        s->rate_in_header = TRUE;
     } else if (g_str_has_prefix(c, "Channels")) {
         const char *colon = strchr(c, ':');
         if (colon != NULL) {
             g_strfreev(s->channel_names);
             s->channel_names = trace_csv_fields(colon + 1);
+            s->digit_names = FALSE;
+            for (int i = 0; s->channel_names[i] != NULL; i++) {
+                s->digit_names |= g_ascii_isdigit(s->channel_names[i][0]);
+            }
         }
     }
+    return TRUE;
+}
+
+/* "META samplerate: 1000000": sigrok-cli's print of a samplerate an input sent late, in Hz. */
+static gboolean meta_line(trace_line_reader_t *r, sigrok_t *s, const char *line, GError **error)
+{
+    const char *p = trace_skip_blanks(line + 5);
+    uint64_t hz;
+
+    if (!g_str_has_prefix(p, "samplerate:") || s->rate_in_header) {
+        return TRUE; /* other metadata, or the header's own samplerate rules */
+    }
+    p = trace_skip_blanks(p + 11);
+    if (trace_parse_uint(&p, &hz) != TRACE_NUM_OK || *trace_skip_blanks(p) != '\0' || hz == 0 ||
+        hz > SIGROK_MAX_SAMPLERATE_HZ) {
+        trace_parse_error(error, r, "bad samplerate in '%s' (expected Hz, up to 10 GHz)", line);
+        return FALSE;
+    }
+    s->samplerate = hz;
+    set_period(s);
     return TRUE;
 }
 
@@ -108,33 +152,109 @@ static gboolean is_digit_line(const char *line)
     return (unsigned)(line[0] - '0') < 10u;
 }
 
+/*
+ * sigrok-cli's own lines among the rows: "A0: -10.0000 V DC" (an analog
+ * sample; a ':' before any ',', which no row has) or "META ...". The
+ * channel of an analog line is remembered: its column holds volts.
+ */
+static gboolean side_line(sigrok_t *s, const char *line)
+{
+    gsize k = strcspn(line, ",:");
+
+    if (g_str_has_prefix(line, "META ")) {
+        return TRUE;
+    }
+    if (line[k] != ':' || k == 0) {
+        return FALSE;
+    }
+    if (s->analog_names == NULL) {
+        s->analog_names = g_ptr_array_new_with_free_func(g_free);
+    }
+    if (s->analog_names->len < TRACE_CHANNEL_LIST_MAX * 16u) {
+        g_autofree char *name = g_strndup(line, k);
+        if (!g_ptr_array_find_with_equal_func(s->analog_names, name, g_str_equal, NULL)) {
+            g_ptr_array_add(s->analog_names, g_steal_pointer(&name));
+        }
+    }
+    return TRUE;
+}
+
+/* Every field a number: a data row (or the label row of channels named 0, 1, 2). */
+static gboolean numeric_line(const char *line)
+{
+    g_auto(GStrv) fields = trace_csv_fields(line);
+
+    for (int i = 0; fields[i] != NULL; i++) {
+        const char *p = fields[i];
+        trace_decimal_t d;
+        if (trace_parse_decimal_raw(&p, &d) != TRACE_NUM_OK || *p != '\0') {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/*
+ * Whether the first row after the header is the label row: text that does not
+ * start with a digit (a row of bad values that does is a data row, as it
+ * always was), or exactly the channel names (sigrok's binary input names them
+ * 0, 1, 2).
+ */
+static gboolean is_label_line(const sigrok_t *s, const char *line)
+{
+    g_auto(GStrv) fields = NULL;
+    guint n;
+    gboolean same = TRUE;
+
+    if (!is_digit_line(line) && !numeric_line(line)) {
+        return TRUE;
+    }
+    if (s->channel_names == NULL) {
+        return FALSE;
+    }
+    fields = trace_csv_fields(line);
+    n = g_strv_length(fields);
+    if (n != g_strv_length(s->channel_names)) {
+        return FALSE;
+    }
+    for (guint i = 0; i < n && same; i++) {
+        same = strcmp(fields[i], s->channel_names[i]) == 0;
+    }
+    return same;
+}
+
+/* Whether the channel `name` printed analog samples ("NAME: value unit" lines). */
+static gboolean named_analog(const sigrok_t *s, const char *name)
+{
+    return s->analog_names != NULL &&
+           g_ptr_array_find_with_equal_func(s->analog_names, name, g_str_equal, NULL);
+}
+
 /* The label line (or the first data row when labels are off): which columns hold what. */
 static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *line,
                             const trace_read_options_t *opts, gboolean labelled, GError **error)
 {
     g_auto(GStrv) fields = trace_csv_fields(line);
-    static const struct {
-        const char *label;
-        int64_t ns;
-        int div;
-    } units[] = {{"milliseconds", 1000000, 1},
-                 {"microseconds", 1000, 1},
-                 {"nanoseconds", 1, 1},
-                 {"picoseconds", 1, 1000}};
-    int first = 0, n = (int)g_strv_length(fields);
+    int first = 0, exp10_ns, n = (int)g_strv_length(fields);
+    int n_names = s->channel_names != NULL ? (int)g_strv_length(s->channel_names) : 0;
 
-    s->has_time = TRUE;
+    /* no label row: one column more than channels is the time (without a channel list, 2+) */
+    s->has_time = n_names > 0 ? n == n_names + 1 : n > 1;
     if (labelled) {
         s->has_time = FALSE;
         if (g_ascii_strcasecmp(fields[0], "Time") == 0 ||
             g_ascii_strcasecmp(fields[0], "samples") == 0) {
             s->has_time = TRUE;
         }
-        for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
-            if (g_ascii_strcasecmp(fields[0], units[i].label) == 0) {
-                s->has_time = TRUE;
-                s->unit_ns = units[i].ns;
-                s->unit_div = units[i].div;
+        if (trace_sigrok_time_unit(fields[0], &exp10_ns)) {
+            s->has_time = TRUE;
+            s->unit_ns = 1;
+            s->unit_div = 1;
+            for (int k = 0; k < exp10_ns; k++) {
+                s->unit_ns *= 10;
+            }
+            for (int k = 0; k > exp10_ns; k--) {
+                s->unit_div *= 10;
             }
         }
     }
@@ -153,10 +273,27 @@ static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *lin
         if (col < 0) {
             g_autofree char *names = s->channel_names != NULL ? trace_csv_list(s->channel_names, 0)
                                                               : trace_csv_list(fields, first);
-            trace_parse_error(error, r, "no channel '%s' (channels: %s)", opts->channel, names);
+            if (s->channel_names != NULL &&
+                trace_csv_find(s->channel_names, 0, opts->channel) >= 0) {
+                trace_parse_error(error, r, "channel '%s' has no column in '%.40s'", opts->channel,
+                                  line);
+            } else {
+                trace_parse_error(error, r, "no channel '%s' (channels: %s)", opts->channel, names);
+            }
             return FALSE;
         }
         s->column = col;
+    }
+    /* volts or bits: the units label says ("logic" or "V DC"), else sigrok-cli's analog lines */
+    if (s->analog < 0) {
+        const char *label = labelled ? fields[s->column] : "";
+        const char *name = s->channel_names != NULL && s->column - first < n_names
+                               ? s->channel_names[s->column - first]
+                               : label;
+        gboolean unit = label[0] != '\0' &&
+                        (s->channel_names != NULL ? strcmp(label, name) != 0 : s->unit_ns != 0);
+        s->analog = g_ascii_strcasecmp(label, "logic") != 0 &&
+                    (unit || named_analog(s, name) || named_analog(s, label));
     }
     if (s->has_time && s->samplerate == 0 && s->unit_ns == 0) {
         trace_parse_error(error, r,
@@ -168,6 +305,7 @@ static gboolean read_labels(trace_line_reader_t *r, sigrok_t *s, const char *lin
         trace_parse_error(error, r, "no time column and no '; Samplerate:' line");
         return FALSE;
     }
+    s->time_by_row = s->has_time && !s->rate_in_header && s->samplerate != 0;
     return TRUE;
 }
 
@@ -198,7 +336,7 @@ static inline gboolean read_row(trace_line_reader_t *r, sigrok_t *s, trace_build
     int col;
     char v;
 
-    if (s->has_time) {
+    if (s->has_time && !s->time_by_row) {
         uint64_t t;
         trace_num_result_t res = trace_parse_uint(&p, &t);
         if (G_UNLIKELY(res != TRACE_NUM_OK)) {
@@ -245,6 +383,9 @@ static inline gboolean read_row(trace_line_reader_t *r, sigrok_t *s, trace_build
         p++;
     }
     v = p[0];
+    if (G_UNLIKELY(s->analog != 0)) {
+        return trace_schmitt_sample(&s->schmitt, b, r, line, p, t_ns, error);
+    }
     if (G_UNLIKELY((v != '0' && v != '1') || (p[1] != ',' && p[1] != '\0'))) {
         g_autofree char *field = g_strndup(p, strcspn(p, ","));
         if (field[0] == '\0') {
@@ -261,7 +402,9 @@ static inline gboolean read_row(trace_line_reader_t *r, sigrok_t *s, trace_build
     return TRUE;
 }
 
-trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
+/* analog: 1 the column holds volts (--format analog), -1 tell from the file. */
+static trace_t *read_sigrok(trace_line_reader_t *r, const trace_read_options_t *opts, int analog,
+                            GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
     g_autofree trace_builder_t *b = g_new(trace_builder_t, 1);
@@ -273,25 +416,40 @@ trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *o
     char *line;
     gsize len;
 
+    s.analog = analog;
+    trace_schmitt_init(&s.schmitt, opts);
     trace_builder_init(b, trace);
     while ((res = trace_line_reader_next(r, &line, &len, error)) == TRACE_LINE_OK) {
         if (G_UNLIKELY(len == 0)) {
             continue; /* frame separator */
         }
         if (G_UNLIKELY(!labels)) {
+            gboolean labelled;
             if (line[0] == ';') {
                 if (!comment_line(r, &s, line, error)) {
                     goto out;
                 }
                 continue;
             }
-            labels = TRUE;
-            if (!read_labels(r, &s, line, opts, !is_digit_line(line), error)) {
-                goto out;
-            }
-            if (!is_digit_line(line)) {
+            if (g_str_has_prefix(line, "META ")) {
+                if (!meta_line(r, &s, line, error)) {
+                    goto out;
+                }
                 continue;
             }
+            if (side_line(&s, line)) {
+                continue;
+            }
+            labels = TRUE;
+            labelled = is_label_line(&s, line);
+            if (!read_labels(r, &s, line, opts, labelled, error)) {
+                goto out;
+            }
+            if (labelled) {
+                continue;
+            }
+        } else if (G_UNLIKELY(!is_digit_line(line) || s.digit_names) && side_line(&s, line)) {
+            continue; /* sigrok-cli prints analog samples among the rows of long captures */
         }
         if (!read_row(r, &s, b, line, row++, error)) {
             goto out;
@@ -310,4 +468,15 @@ trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *o
 out:
     sigrok_clear(&s);
     return ok ? g_steal_pointer(&trace) : NULL;
+}
+
+trace_t *trace_read_sigrok(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
+{
+    return read_sigrok(r, opts, -1, error);
+}
+
+trace_t *trace_read_sigrok_analog(trace_line_reader_t *r, const trace_read_options_t *opts,
+                                  GError **error)
+{
+    return read_sigrok(r, opts, 1, error);
 }

@@ -5,12 +5,16 @@
  * values, vectors, $dumpvars blocks). Any $timescale from 1 s to 1 fs.
  *
  * One 1-bit variable becomes the trace: --channel NAME (the reference name,
- * or scope.name), else the first 1-bit variable. x and z keep the previous
+ * or scope.name), else the first 1-bit wire or reg (not an event or real,
+ * which Icarus may list first). x and z keep the previous
  * level (a trace has two levels); before the first 0 or 1 the trace has not
  * started. Several changes of the wire at one timestamp: the last one
  * counts, as in a waveform viewer. A timestamp repeated (sigrok writes some)
  * continues the same instant; one going backwards is an error. Files written by bouncelab also
- * carry the active level, a time offset and a "truth" wire, which are read back.
+ * carry the active level, a time offset, the end and a "truth" wire, which are read back: from
+ * $comment (older files) or $version (which GTKWave's vcd2fst/fst2vcd keep), and the active level
+ * also from a marker wire "bouncelab_active_low" or "_high" (wire names are all sigrok keeps).
+ * A "META samplerate:" line before the header (sigrok-cli prints it for some inputs) is skipped.
  * The value changes of a big file are read on several threads
  * (reader_vcd_parallel.h) as far as they are of the two common shapes.
  */
@@ -88,6 +92,21 @@ static gboolean parse_timescale(vcd_state_t *st)
     return fail(st, "bad $timescale unit (expected s, ms, us, ns, ps or fs):", text);
 }
 
+/* Net types a button can be: the default channel is the first 1-bit one of these. */
+static gboolean is_net_type(const char *type)
+{
+    static const char *const nets[] = {"wire",  "reg",    "logic", "bit",     "tri",
+                                       "tri0",  "tri1",   "wand",  "wor",     "triand",
+                                       "trior", "trireg", "uwire", "supply0", "supply1"};
+    for (gsize i = 0; i < G_N_ELEMENTS(nets); i++) {
+        if (strcmp(type, nets[i]) == 0) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* bouncelab's "key: value" notes, in a $comment or its $version. */
 static void parse_bouncelab_comment(vcd_state_t *st)
 {
     g_autofree char *text = join_tokens(st->tokens, " ");
@@ -97,6 +116,14 @@ static void parse_bouncelab_comment(vcd_state_t *st)
         return;
     }
     st->by_bouncelab = TRUE;
+    if ((s = strstr(text, "end_ticks: ")) != NULL) {
+        uint64_t t;
+        s += 11;
+        if (trace_parse_uint(&s, &t) == TRACE_NUM_OK) {
+            st->end_known = TRUE;
+            st->end_ticks = t;
+        }
+    }
     if ((s = strstr(text, "active: ")) != NULL) {
         s += 8;
         if (g_str_has_prefix(s, "low") || g_str_has_prefix(s, "high")) {
@@ -133,6 +160,7 @@ static gboolean end_keyword(vcd_state_t *st)
             return fail(st, "bad $var width", g_ptr_array_index(t, 1));
         }
         v.width = (int)width;
+        v.net = is_net_type(g_ptr_array_index(t, 0));
         v.id = g_strdup(g_ptr_array_index(t, 2));
         v.id_len = strlen(v.id);
         v.name = g_strdup(g_ptr_array_index(t, 3));
@@ -158,6 +186,7 @@ static gboolean end_keyword(vcd_state_t *st)
         }
         break;
     case KW_COMMENT:
+    case KW_VERSION:
         parse_bouncelab_comment(st);
         break;
     case KW_ENDDEFS:
@@ -227,10 +256,12 @@ static gboolean header_line(vcd_state_t *st, char **cursor, gboolean *done)
             st->keyword = KW_TIMESCALE;
         } else if (strcmp(tok, "$comment") == 0) {
             st->keyword = KW_COMMENT;
+        } else if (strcmp(tok, "$version") == 0) {
+            st->keyword = KW_VERSION;
         } else if (strcmp(tok, "$enddefinitions") == 0) {
             st->keyword = KW_ENDDEFS;
         } else if (tok[0] == '$') {
-            st->keyword = KW_SKIP; /* $date, $version, and any other section */
+            st->keyword = KW_SKIP; /* $date and any other section */
         } else {
             trace_parse_error(st->error, st->r,
                               "unexpected '%s' in the VCD header (missing $enddefinitions?)", tok);
@@ -285,13 +316,23 @@ static gboolean choose_channel(vcd_state_t *st)
         }
     } else {
         for (guint i = 0; i < vars->len && st->chan == NULL; i++) {
-            if (g_array_index(vars, vcd_var_t, i).width == 1) {
-                st->chan = &g_array_index(vars, vcd_var_t, i);
+            const vcd_var_t *v = &g_array_index(vars, vcd_var_t, i);
+            if (v->width == 1 && v->net) {
+                st->chan = v;
             }
         }
         if (st->chan == NULL) {
             trace_parse_error(st->error, st->r, "no 1-bit wire in this VCD");
             return FALSE;
+        }
+    }
+    for (gsize k = 0; k < 2; k++) {
+        static const char *const markers[] = {"bouncelab_active_low", "bouncelab_active_high"};
+        const vcd_var_t *m = find_var(vars, markers[k]);
+        if (m != NULL && m != st->chan) {
+            st->by_bouncelab = TRUE;
+            st->active_known = TRUE;
+            st->active_low = k == 0;
         }
     }
     if (st->by_bouncelab) {
@@ -482,7 +523,8 @@ static trace_t *finish(vcd_state_t *st, trace_builder_t *b, gboolean header_done
         trace_parse_error(st->error, st->r, "channel '%s' never reads 0 or 1", st->chan->name);
         return NULL;
     }
-    if (!trace_vcd_ticks_to_ns(st, st->time, &end_ns)) {
+    if (!trace_vcd_ticks_to_ns(
+            st, st->end_known && st->end_ticks < st->time ? st->end_ticks : st->time, &end_ns)) {
         fail(st, "numbers out of range (time too large for int64 ns)", NULL);
         return NULL;
     }
@@ -556,6 +598,9 @@ trace_t *trace_read_vcd_with(trace_line_reader_t *r, const trace_read_options_t 
     /* the header, up to $enddefinitions, one line at a time */
     while (!header_done && (res = trace_line_reader_next(r, &line, &len, error)) == TRACE_LINE_OK) {
         char *rest = line;
+        if (st.keyword == KW_NONE && st.vars->len == 0 && g_str_has_prefix(line, "META ")) {
+            continue; /* sigrok-cli's print of a samplerate, before the header */
+        }
         if (!header_line(&st, &rest, &header_done)) {
             return NULL;
         }

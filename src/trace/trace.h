@@ -38,6 +38,8 @@ typedef struct {
     int64_t end_ns;         /**< last instant covered; >= the last edge */
     GArray *edges;          /**< int64_t ns, strictly increasing; each flips the level */
     GArray *truth;          /**< trace_interval_t by press_ns, or NULL when unknown */
+    const char *flavour;    /**< a static name of the file's variant, e.g. "Saleae Logic 1.x CSV";
+                               NULL: the format's */
 } trace_t;
 
 /** A new empty trace (no edges, end = start, no truth); never NULL. */

@@ -92,6 +92,10 @@ const char *trace_format_name(trace_format_t format);
 /** A human description, e.g. "sigrok CSV". */
 const char *trace_format_description(trace_format_t format);
 
+/** What a read trace's file was: its flavour (e.g. "Saleae Logic 1.x CSV"), else the format's
+ * description. */
+const char *trace_file_description(const trace_t *trace, trace_format_t format);
+
 /** Parses an option name (as trace_format_name() gives it); FALSE if unknown. */
 gboolean trace_format_from_name(const char *name, trace_format_t *format);
 
@@ -128,22 +132,55 @@ typedef struct {
     gsize n_edges;
 } trace_vcd_signal_t;
 
-/**
- * Writes signals side by side as a VCD with a 1 ns timescale that GTKWave
- * and PulseView open: all initial levels at start_ns, every change at its
- * time, and a final timestamp at end_ns marking the length. `comment` (may
- * be NULL) goes into a $comment. Times before 0 are shifted (VCD times are
- * unsigned) and the shift is recorded in a comment that trace_read() undoes.
- * TRACE_ERROR_INVALID if edges are out of order or outside the span.
- */
-gboolean trace_write_vcd(const char *path, const trace_vcd_signal_t *signals, gsize n_signals,
-                         int64_t start_ns, int64_t end_ns, const char *comment, GError **error);
+/** Finest and coarsest VCD timescale the writer uses: 1 ns and 1 s. */
+#define TRACE_VCD_TIMESCALE_MIN_NS INT64_C(1)
+#define TRACE_VCD_TIMESCALE_MAX_NS INT64_C(1000000000)
+
+/** How trace_write_vcd() lays a file out. */
+typedef struct {
+    int64_t start_ns, end_ns; /**< the span the file covers (ns) */
+    const char *comment;      /**< a $comment for people, or NULL */
+    trace_active_t active;    /**< LOW/HIGH: recorded; AUTO: not recorded */
+    int64_t timescale_ns;     /**< 0: the coarsest exact one; else a power of ten, 1 ns .. 1 s */
+} trace_vcd_layout_t;
 
 /**
- * Writes a trace as a VCD: the pin as a wire named after the trace, and when
- * the trace has truth, a wire "truth" that is 1 while truly pressed. Reading
- * it back gives the same trace (edges, start, end, active level, truth).
+ * Writes signals side by side as a VCD that GTKWave, PulseView and
+ * sigrok-cli open: all initial levels at start_ns, every change at its time,
+ * and a last bare timestamp after the last change marking the length (at
+ * end_ns, or one tick after it when a change falls on end_ns: sigrok-cli
+ * drops a change at the file's last timestamp). The timescale is the
+ * coarsest power of ten (1 ns to 1 s) that keeps every time exact, or the
+ * one given, to which times are rounded (a pulse shorter than a tick then
+ * vanishes). Its $version records what trace_read() reads back (end, time
+ * offset, active level), which GTKWave's vcd2fst/fst2vcd keep; the active
+ * level is also a wire "bouncelab_active_low" (or "_high"), constant 1, as
+ * sigrok keeps only wires. Times before 0 are shifted (VCD times are
+ * unsigned), the shift recorded. TRACE_ERROR_INVALID if edges are out of
+ * order or outside the span, or the timescale is not a power of ten in range.
+ */
+gboolean trace_write_vcd(const char *path, const trace_vcd_signal_t *signals, gsize n_signals,
+                         const trace_vcd_layout_t *layout, GError **error);
+
+/** A timescale for trace_vcd_layout_t: TRUE if `ns` is a power of ten from 1 ns to 1 s. */
+gboolean trace_vcd_timescale_ok(int64_t ns);
+
+/**
+ * Writes a trace as a VCD (trace_write_vcd_trace_at() with the coarsest
+ * exact timescale): the pin as a wire named after the trace, the active
+ * level's marker wire, and when the trace has truth, a wire "truth" that is
+ * 1 while truly pressed. Reading it back gives the same trace (edges,
+ * start, end, active level, truth), also after vcd2fst/fst2vcd, and after
+ * sigrok-cli (edges, truth, active level).
  */
 gboolean trace_write_vcd_trace(const trace_t *trace, const char *path, GError **error);
+
+/** Same with a timescale (ns; 0: the coarsest exact one), as trace_vcd_layout_t takes it. */
+gboolean trace_write_vcd_trace_at(const trace_t *trace, const char *path, int64_t timescale_ns,
+                                  GError **error);
+
+/** The truth of `trace` as the edges of a wire that is 1 while truly pressed; *initial its level at
+ * start. */
+GArray *trace_truth_edges(const trace_t *trace, gboolean *initial);
 
 #endif

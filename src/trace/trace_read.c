@@ -51,6 +51,11 @@ const char *trace_format_description(trace_format_t format)
     return "unknown";
 }
 
+const char *trace_file_description(const trace_t *trace, trace_format_t format)
+{
+    return trace->flavour != NULL ? trace->flavour : trace_format_description(format);
+}
+
 gboolean trace_format_from_name(const char *name, trace_format_t *format)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(formats); i++) {

@@ -16,10 +16,20 @@ typedef struct {
     char *path;    /* scope path and name, e.g. "top.btn" */
     char *indexed; /* name and bit index ("data[3]"), or NULL */
     int width;
+    gboolean net; /* a wire or reg (or the like), not an event, real or parameter */
 } vcd_var_t;
 
 /* Header keywords whose tokens run to $end. */
-typedef enum { KW_NONE, KW_VAR, KW_SCOPE, KW_TIMESCALE, KW_COMMENT, KW_ENDDEFS, KW_SKIP } keyword_t;
+typedef enum {
+    KW_NONE,
+    KW_VAR,
+    KW_SCOPE,
+    KW_TIMESCALE,
+    KW_COMMENT,
+    KW_VERSION,
+    KW_ENDDEFS,
+    KW_SKIP
+} keyword_t;
 
 typedef struct {
     trace_line_reader_t *r;
@@ -32,9 +42,12 @@ typedef struct {
     keyword_t keyword;
     gboolean have_timescale;
     int64_t ts_mult, ts_div; /* ns = ticks * mult / div, one of them 1 */
-    gboolean by_bouncelab;   /* a $comment says bouncelab wrote it */
+    gboolean by_bouncelab;   /* a $comment, $version or marker wire says bouncelab wrote it */
     gboolean active_known, active_low;
     int64_t offset_ns;
+    /* the end bouncelab recorded (its last timestamp, after the last change, is later) */
+    gboolean end_known;
+    uint64_t end_ticks;
     uint64_t max_ticks; /* timestamps above this overflow int64 ns */
     /* data */
     const vcd_var_t *chan, *truth;

@@ -45,6 +45,42 @@ expect_status 0 "the poll VCD reads back"
 sed -n '/^t_ns,level$/,$p' "$SCRATCH/reads.csv" | sed -n '2,4p' | tr '\n' ' ' | grep -qx '0,1 1000000,0 2000000,1 ' ||
   fail "reads wire: $(head -n 12 "$SCRATCH/reads.csv")"
 
+# the run's VCD names its wires by meaning and reads back as the trace itself:
+# pin first (the default channel), with its truth (1 ms..10 ms) and active low
+expect_file_has() { grep -q "$2" "$1" || fail "$3: no '$2' in $1"; }
+for w in pin pressed debounced truth reads press_events release_events false missed \
+  bouncelab_active_low; do
+  expect_file_has "$SCRATCH/poll.vcd" "^\$var wire 1 . $w \$end$" "wire $w"
+done
+run convert "$SCRATCH/poll.vcd" "$SCRATCH/pin.csv"
+expect_status 0 "the run's VCD reads back as the trace"
+sed -n '/^t_ns,level$/,$p' "$SCRATCH/pin.csv" | tr '\n' ' ' |
+  grep -qx 't_ns,level 0,1 1000000,0 1200000,1 1250000,0 10000000,1 ' ||
+  fail "pin wire: $(cat "$SCRATCH/pin.csv")"
+grep -q '^# active: low$' "$SCRATCH/pin.csv" || fail "active level lost: $(head -3 "$SCRATCH/pin.csv")"
+tr '\n' ' ' <"$SCRATCH/pin.truth.csv" | grep -qx 'press_ns,release_ns 1000000,10000000 ' ||
+  fail "truth wire: $(cat "$SCRATCH/pin.truth.csv")"
+# 20 ms in steps of whole ms and 50 us (1.25 ms): the coarsest exact timescale is 10 us
+expect_file_has "$SCRATCH/poll.vcd" '^\$timescale 10 us \$end$' "timescale"
+
+# a window longer than the press (9 ms): the press and the release are both
+# missed, so the missed wire toggles at the true press (1 ms) and release (10 ms)
+run run "$DATA/press.csv" --algo defer --window 15ms --interval 1ms --vcd "$SCRATCH/missed.vcd"
+expect_stdout 'missed +1 +1' "one missed press and release"
+run convert "$SCRATCH/missed.vcd" "$SCRATCH/missed.csv" --channel missed --active high
+sed -n '/^t_ns,level$/,$p' "$SCRATCH/missed.csv" | tr '\n' ' ' |
+  grep -qx 't_ns,level 0,0 1000000,1 10000000,0 ' || fail "missed wire: $(cat "$SCRATCH/missed.csv")"
+run run "$DATA/press.csv" --preset tutorial-poll-raw --vcd "$SCRATCH/false.vcd" --vcd-timescale 1ms
+expect_status 0 "--vcd-timescale 1ms"
+expect_file_has "$SCRATCH/false.vcd" '^\$timescale 1 ms \$end$' "timescale given"
+# the 8 false counts (below) at 2, 3, ... 9 ms: the false wire toggles 8 times
+run convert "$SCRATCH/false.vcd" "$SCRATCH/false.csv" --channel false --active high
+[ "$(sed -n '/^t_ns,level$/,$p' "$SCRATCH/false.csv" | tail -n +3 | wc -l)" = 8 ] ||
+  fail "false wire: $(cat "$SCRATCH/false.csv")"
+run run "$DATA/press.csv" --vcd "$SCRATCH/x.vcd" --vcd-timescale 20us
+expect_status 2 "--vcd-timescale not a power of ten"
+expect_stderr "--vcd-timescale: '20us' is not a power of ten" "says why"
+
 # a preset: the tutorial's first loop counts every 1 ms pass that reads low:
 # 1..9 ms except 1.2..1.25 falls between reads: passes at 1,2,...,9 = 9 counts
 run run "$DATA/press.csv" --preset tutorial-poll-raw

@@ -64,9 +64,18 @@ expect_status 0 "convert over an earlier output"
 [ ! -e "$SCRATCH/a.truth.csv" ] || fail "a stale truth file was left beside a trace without truth"
 expect_stderr "removed .*a.truth.csv" "says it removed the stale truth"
 
+# a Logic 1.x export is named so; a Logic 2 one as before
+run info "$DATA/saleae_logic1.csv"
+expect_status 0 "Saleae Logic 1.x export"
+expect_stdout '^format: +Saleae Logic 1.x CSV$' "named as Logic 1.x"
+run info "$DATA/saleae.csv"
+expect_stdout '^format: +Saleae Logic 2 CSV$' "named as Logic 2"
+
 run convert "$DATA/saleae.csv" - --to vcd
 expect_status 0 "convert to standard output"
-expect_stdout '^\$timescale 1 ns \$end$' "VCD on standard output"
+# Channel 0's times from its start at -1500 ns (0, 3500, 11500 ns, ...) are multiples of 100 ns
+# but not of 1000: the coarsest exact tick is 100 ns
+expect_stdout '^\$timescale 100 ns \$end$' "VCD on standard output, coarsest exact timescale"
 expect_stdout 'time_offset_ns: -1500' "negative start recorded as an offset"
 
 run convert "$DATA/rigol.csv" "$SCRATCH/out.txt"
@@ -143,6 +152,10 @@ sig_norate.csv||sig_norate.csv:1: no '; Samplerate:' line
 sig_truncated.csv|--channel D1|sig_truncated.csv:4: truncated line
 sig_backwards.csv||sig_backwards.csv:4: time goes backwards
 sig_headeronly.csv||sig_headeronly.csv:2: no data rows
+sig_meta.csv||sig_meta.csv:3: bad samplerate in 'META samplerate: fast'
+sig_nocolumn.csv|--channel D2|sig_nocolumn.csv:4: channel 'D2' has no column in '1,0'
+sig_badvolt.csv||sig_badvolt.csv:7: bad voltage in '10,1O'
+vcd_onlyevent.vcd||vcd_onlyevent.vcd:6: no 1-bit wire in this VCD
 sal_backwards.csv||sal_backwards.csv:3: time goes backwards
 sal_range.csv||sal_range.csv:3: numbers out of range
 sal_level.csv|--format saleae|sal_level.csv:3: unknown level '2'

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "trace_error.h"
+#include "trace_assert.h"
 #include "trace_io.h"
 
 #define DATA(name) TRACE_TEST_DATA_DIR "/" name
@@ -32,18 +33,6 @@ static trace_t *read_with(const char *path, const trace_read_options_t *opts,
 static trace_t *read_ok(const char *path, trace_format_t expect_format)
 {
     return read_with(path, NULL, expect_format);
-}
-
-static void assert_trace(const trace_t *t, int64_t start, gboolean initial, const int64_t *edges,
-                         gsize n, int64_t end)
-{
-    assert_int_equal(t->start_ns, start);
-    assert_int_equal(t->initial_level, initial);
-    assert_int_equal(trace_n_edges(t), n);
-    for (gsize i = 0; i < n; i++) {
-        assert_int_equal(trace_edge_ns(t, i), edges[i]);
-    }
-    assert_int_equal(t->end_ns, end);
 }
 
 /*

@@ -108,8 +108,9 @@ static void vcd_text_for_several_signals(void **state)
         {"debounced", TRUE, debounced, 1},
         {"press events", FALSE, events, 1},
     };
+    /* every time a multiple of 5 ns but not of 10: timescale 1 ns, the end after the last change */
     static const char expect[] =
-        "$version bouncelab $end\n"
+        "$version bouncelab end_ticks: 30 $end\n"
         "$comment written by bouncelab; markers toggle once per event $end\n"
         "$comment run 1 $end\n"
         "$timescale 1 ns $end\n"
@@ -124,13 +125,14 @@ static void vcd_text_for_several_signals(void **state)
         "#20\n1!\n0\"\n"
         "#25\n1#\n"
         "#30\n";
+    const trace_vcd_layout_t layout = {0, 30, "run 1", TRACE_ACTIVE_AUTO, 0};
     g_autoptr(GError) error = NULL;
     g_autofree char *text = NULL;
     trace_read_options_t opts;
     g_autoptr(trace_t) deb = NULL;
     g_autoptr(trace_t) ev = NULL;
 
-    assert_true(trace_write_vcd(path, signals, 3, 0, 30, "run 1", &error));
+    assert_true(trace_write_vcd(path, signals, 3, &layout, &error));
     text = contents(path);
     assert_string_equal(text, expect);
 
@@ -150,20 +152,102 @@ static void vcd_text_for_several_signals(void **state)
     assert_int_equal(ev->end_ns, 30);
 }
 
+/*
+ * A trace active high, 0 at 0 us, up at 2 us, down at 7 us, up at 9 us = the
+ * end: every time a multiple of 1 us but not of 10 us, so the timescale is
+ * 1 us; the change on the end gets a closing timestamp one tick later (#10)
+ * and the end (9 ticks) goes into $version. The marker wire says active
+ * high. Written out by hand below; it reads back with the end at 9 us.
+ */
+static void vcd_closing_timestamp_and_timescale(void **state)
+{
+    const scratch_t *s = *state;
+    g_autofree char *path = g_build_filename(s->dir, "close.vcd", NULL);
+    g_autoptr(trace_t) t = trace_new("pin", FALSE, FALSE, 0);
+    static const char expect[] =
+        "$version bouncelab end_ticks: 9 active: high $end\n"
+        "$comment written by bouncelab; markers toggle once per event $end\n"
+        "$timescale 1 us $end\n"
+        "$scope module bouncelab $end\n"
+        "$var wire 1 ! pin $end\n"
+        "$var wire 1 \" bouncelab_active_high $end\n"
+        "$upscope $end\n"
+        "$enddefinitions $end\n"
+        "#0\n0!\n1\"\n"
+        "#2\n1!\n"
+        "#7\n0!\n"
+        "#9\n1!\n"
+        "#10\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(trace_t) back = NULL;
+    g_autofree char *text = NULL;
+
+    assert_true(trace_push_level(t, 2000, TRUE));
+    assert_true(trace_push_level(t, 7000, FALSE));
+    assert_true(trace_push_level(t, 9000, TRUE));
+    assert_true(trace_write_vcd_trace(t, path, &error));
+    text = contents(path);
+    assert_string_equal(text, expect);
+    back = trace_read(path, NULL, NULL, &error);
+    assert_non_null(back);
+    assert_int_equal(back->end_ns, 9000);
+    assert_int_equal(trace_n_edges(back), 3);
+    assert_int_equal(trace_edge_ns(back, 2), 9000);
+    assert_false(back->active_low);
+}
+
+/*
+ * A timescale coarser than the times (--vcd-timescale 1us): each time
+ * rounds to the nearest us. Edges at 300, 1400, 1450, 2600, 4499 ns: 300
+ * rounds to the start (the initial level flips), 1400 and 1450 both to 1 us
+ * (a 50 ns pulse: it vanishes), 2600 to 3 us, 4499 to 4 us.
+ */
+static void vcd_rounding_to_a_coarser_timescale(void **state)
+{
+    const scratch_t *s = *state;
+    g_autofree char *path = g_build_filename(s->dir, "round.vcd", NULL);
+    g_autoptr(trace_t) t = trace_new("pin", TRUE, TRUE, 0);
+    const int64_t edges[] = {300, 1400, 1450, 2600, 4499};
+    gboolean level = TRUE;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(trace_t) back = NULL;
+
+    for (gsize i = 0; i < G_N_ELEMENTS(edges); i++) {
+        level = !level;
+        assert_true(trace_push_level(t, edges[i], level));
+    }
+    t->end_ns = 5000;
+    assert_true(trace_write_vcd_trace_at(t, path, 1000, &error));
+    back = trace_read(path, NULL, NULL, &error);
+    assert_non_null(back);
+    assert_false(back->initial_level);
+    assert_int_equal(trace_n_edges(back), 2);
+    assert_int_equal(trace_edge_ns(back, 0), 3000);
+    assert_int_equal(trace_edge_ns(back, 1), 4000);
+    assert_int_equal(back->end_ns, 5000);
+}
+
 static void vcd_writer_refuses_bad_signals(void **state)
 {
     const scratch_t *s = *state;
     g_autofree char *path = g_build_filename(s->dir, "bad.vcd", NULL);
     const int64_t backwards[] = {20, 10}, outside[] = {40};
     trace_vcd_signal_t sig = {"x", FALSE, backwards, 2};
+    trace_vcd_layout_t layout = {0, 30, NULL, TRACE_ACTIVE_AUTO, 0};
     g_autoptr(GError) error = NULL;
 
-    assert_false(trace_write_vcd(path, &sig, 1, 0, 30, NULL, &error));
+    assert_false(trace_write_vcd(path, &sig, 1, &layout, &error));
     assert_true(g_error_matches(error, TRACE_ERROR, TRACE_ERROR_INVALID));
     g_clear_error(&error);
     sig.edges_ns = outside;
     sig.n_edges = 1;
-    assert_false(trace_write_vcd(path, &sig, 1, 0, 30, NULL, &error));
+    assert_false(trace_write_vcd(path, &sig, 1, &layout, &error));
+    assert_true(g_error_matches(error, TRACE_ERROR, TRACE_ERROR_INVALID));
+    g_clear_error(&error);
+    /* a timescale that is not a power of ten */
+    sig.edges_ns = backwards + 1;
+    layout.timescale_ns = 20;
+    assert_false(trace_write_vcd(path, &sig, 1, &layout, &error));
     assert_false(g_file_test(path, G_FILE_TEST_EXISTS)); /* nothing half-written */
 }
 
@@ -171,6 +255,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(native_vcd_native, scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(vcd_closing_timestamp_and_timescale, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(vcd_rounding_to_a_coarser_timescale, scratch_setup,
+                                        scratch_teardown),
         cmocka_unit_test_setup_teardown(native_vcd_native_edge_cases, scratch_setup,
                                         scratch_teardown),
         cmocka_unit_test_setup_teardown(vcd_text_for_several_signals, scratch_setup,

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The README's reader table names the tool versions the tests/tools tests
+# ran against: the line scripts/tool-versions.sh prints on this machine must
+# be in README.md, so CI says when the tools changed and the README did not.
+. "$(dirname "$0")/../cli/lib.sh"
+. "$(dirname "$0")/lib_tools.sh"
+ROOT=${3:?usage: test_tool_versions.sh BOUNCELAB SCRATCH ROOT}
+need_tool sigrok-cli sigrok-cli
+need_tool iverilog iverilog
+need_tool vcd2fst gtkwave
+line=$(bash "$ROOT/scripts/tool-versions.sh")
+echo "$line"
+grep -qF -- "$line" "$ROOT/README.md" ||
+  fail "README.md lacks '$line': the tools changed; update the reader table's 'Tested with' line"
+finish
