@@ -254,7 +254,8 @@ class Timer:
         self.mode = mode
         self.step = step
         self.callback = callback
-        self.due = _sim.now + step
+        # the RP2040 timer counts whole microseconds: alarms fire on them
+        self.due = _sim.now // US * US + step
         _sim.timer_seq += 1
         self.seq = _sim.timer_seq
         self.sim = _sim
