@@ -30,9 +30,12 @@ _CATCH_UP_MAX = const(4)  # deadlines already past run here at most this often p
 
 class Button:
     def __init__(self, gpio, algo, press_window, release_window, active_low=True, mode="irq",
-                 interval_us=1000, hard=True, queue=16):
-        """Windows in us (the integrator: samples); mode "poll" (every interval_us) or "irq"."""
-        self.pin = Pin(gpio, Pin.IN, Pin.PULL_UP if active_low else Pin.PULL_DOWN)
+                 interval_us=1000, hard=True, queue=16, pull=-1):
+        """Windows in us (the integrator: samples); mode "poll" (every interval_us) or "irq".
+        pull: Pin.PULL_UP, Pin.PULL_DOWN or None; by default the one active_low implies."""
+        if pull == -1:
+            pull = Pin.PULL_UP if active_low else Pin.PULL_DOWN
+        self.pin = Pin(gpio, Pin.IN, pull)
         self._events = [0] * queue  # a ring the handlers fill and get() empties
         self._times = [0] * queue
         # counted modulo twice the size: equal when empty, `queue` apart when full

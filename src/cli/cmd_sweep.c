@@ -3,6 +3,7 @@
 #include "cli_results.h"
 #include "cli_sim_options.h"
 #include "cli_replay.h"
+#include "cli_sweep_grid.h"
 #include "cli_trace_options.h"
 #include "sim_algos.h"
 #include "sim_sweep.h"
@@ -13,14 +14,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The default grid answers the headline question for the bundled profiles,
- * whose bounce runs from tens of us (keyswitch) to hundreds of ms (industrial). */
-#define DEFAULT_ALGOS "lockout,defer,eager-defer,integrator"
-#define DEFAULT_WINDOWS                                                                            \
-    "250us,500us,1ms,2ms,3ms,5ms,8ms,10ms,15ms,20ms,30ms,50ms,80ms,100ms,150ms,200ms,300ms,500ms"
-#define DEFAULT_MODES     "poll,irq"
-#define DEFAULT_INTERVALS "100us,1ms,5ms,10ms"
-#define DEFAULT_RUNTIMES  "c,mpy-hard,mpy-soft"
 /* A range START:STOP:STEP may not expand to more than this many windows. */
 #define MAX_WINDOWS        100000
 #define PROGRESS_PERIOD_US (G_USEC_PER_SEC / 10)

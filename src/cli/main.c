@@ -21,6 +21,8 @@ static const command_t commands[] = {
     {"plot", "draw the pictures of a sweep CSV, or a waveform, with gnuplot", cmd_plot},
     {"verdict", "the smallest error-free window per algorithm and mode of a sweep CSV",
      cmd_verdict},
+    {"advise", "the setting to build for traces and constraints, with evidence; --emit its code",
+     cmd_advise},
 };
 
 static void print_usage(FILE *out)

@@ -1,0 +1,558 @@
+/*
+ * `bouncelab advise TRACE...`: one setting that meets every constraint on
+ * every trace, with its evidence, and optionally the program that runs it
+ * (--emit c|micropython FILE).
+ */
+#include "cli.h"
+#include "cli_advise.h"
+#include "cli_replay.h"
+#include "cli_sweep_grid.h"
+#include "cli_trace_options.h"
+#include "emit.h"
+#include "trace_oracle.h"
+#include "util_atomic_file.h"
+#include "util_duration.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+    char *platform;
+    char *mode;
+    char *interval;
+    char *runtime;
+    char *max_latency;
+    double target_ppm;
+    double max_cpu;
+    gint gpio;
+    char *pull;
+    gint jobs;
+    char *emit_lang; /* taken out of argv before parsing: --emit LANG FILE */
+    char *emit_path;
+} advise_options_t;
+
+static void advise_options_clear(advise_options_t *o)
+{
+    g_free(o->platform);
+    g_free(o->mode);
+    g_free(o->interval);
+    g_free(o->runtime);
+    g_free(o->max_latency);
+    g_free(o->pull);
+    g_free(o->emit_lang);
+    g_free(o->emit_path);
+}
+
+/* The command line as typed, for the generated program's comment. */
+static char *command_line(int argc, char **argv)
+{
+    g_autoptr(GString) s = g_string_new("bouncelab");
+
+    for (int i = 0; i < argc; i++) {
+        g_autofree char *q = g_shell_quote(argv[i]);
+        const gboolean plain =
+            strpbrk(argv[i], " \t\n'\"\\$`*?[]{}()<>|&;#~") == NULL && argv[i][0] != '\0';
+        g_string_append_printf(s, " %s", plain ? argv[i] : q);
+    }
+    return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+/* GOption takes one value per option: "--emit LANG FILE" is taken out first. */
+static gboolean take_emit(int *argc, char **argv, advise_options_t *o)
+{
+    for (int i = 1; i < *argc; i++) {
+        int used;
+        if (strcmp(argv[i], "--") == 0) {
+            break;
+        }
+        if (strcmp(argv[i], "--emit") == 0 && i + 2 < *argc) {
+            o->emit_lang = g_strdup(argv[i + 1]);
+            o->emit_path = g_strdup(argv[i + 2]);
+            used = 3;
+        } else if (g_str_has_prefix(argv[i], "--emit=") && i + 1 < *argc) {
+            o->emit_lang = g_strdup(argv[i] + strlen("--emit="));
+            o->emit_path = g_strdup(argv[i + 1]);
+            used = 2;
+        } else if (strcmp(argv[i], "--emit") == 0 || g_str_has_prefix(argv[i], "--emit=")) {
+            fprintf(stderr, "bouncelab: --emit takes a language and a file: --emit c main.c or "
+                            "--emit micropython main.py\n");
+            return FALSE;
+        } else {
+            continue;
+        }
+        if (o->emit_path[0] == '\0' || o->emit_lang[0] == '\0') {
+            fprintf(stderr, "bouncelab: --emit: empty language or file name\n");
+            return FALSE;
+        }
+        memmove(argv + i, argv + i + used, (size_t)(*argc - i - used + 1) * sizeof *argv);
+        *argc -= used;
+        i--;
+    }
+    return TRUE;
+}
+
+static void print_error_text(const char *text)
+{
+    fprintf(stderr, "bouncelab: %s\n", text);
+}
+
+/* Turns the options into a request; FALSE after printing why not (exit 2). */
+static gboolean make_request(const advise_options_t *o, cli_advise_request_t *req,
+                             emit_lang_t *lang)
+{
+    g_autoptr(GError) error = NULL;
+
+    memset(req, 0, sizeof *req);
+    req->target_ppm = o->target_ppm;
+    req->max_cpu_per_s = o->max_cpu;
+    if (o->emit_lang != NULL && !emit_lang_from_name(o->emit_lang, lang, &error)) {
+        fprintf(stderr, "bouncelab: --emit: %s\n", error->message);
+        return FALSE;
+    }
+    if (o->platform == NULL) {
+        req->platform = o->emit_lang != NULL && *lang == EMIT_MICROPYTHON
+                            ? ADVISE_PLATFORM_MICROPYTHON
+                            : ADVISE_PLATFORM_C;
+    } else if (strcmp(o->platform, "c") == 0) {
+        req->platform = ADVISE_PLATFORM_C;
+    } else if (strcmp(o->platform, "micropython") == 0) {
+        req->platform = ADVISE_PLATFORM_MICROPYTHON;
+    } else {
+        fprintf(stderr,
+                "bouncelab: --platform: unknown platform '%s' (expected c or micropython)\n",
+                o->platform);
+        return FALSE;
+    }
+    if (o->emit_lang != NULL &&
+        (*lang == EMIT_MICROPYTHON) != (req->platform == ADVISE_PLATFORM_MICROPYTHON)) {
+        fprintf(stderr, "bouncelab: --emit %s does not run on --platform %s\n", o->emit_lang,
+                o->platform);
+        return FALSE;
+    }
+    if (o->mode == NULL || strcmp(o->mode, "any") == 0) {
+        req->poll = req->irq = TRUE;
+    } else if (strcmp(o->mode, "poll") == 0) {
+        req->poll = TRUE;
+    } else if (strcmp(o->mode, "irq") == 0) {
+        req->irq = TRUE;
+    } else {
+        fprintf(stderr, "bouncelab: --mode: unknown mode '%s' (expected poll, irq or any)\n",
+                o->mode);
+        return FALSE;
+    }
+    if (o->interval != NULL) {
+        if (!cli_duration("--interval", o->interval, &req->interval_ns)) {
+            return FALSE;
+        }
+        if (req->interval_ns <= 0) {
+            print_error_text("--interval: the poll interval must be positive");
+            return FALSE;
+        }
+        if (req->platform == ADVISE_PLATFORM_MICROPYTHON &&
+            req->interval_ns < ADVISE_MPY_MIN_INTERVAL_NS) {
+            print_error_text("--interval: MicroPython polls no faster than every 1ms");
+            return FALSE;
+        }
+    }
+    if (o->runtime != NULL) {
+        if (!sim_runtime_from_name(o->runtime, &req->runtime, &error) ||
+            req->runtime == SIM_RUNTIME_CUSTOM) {
+            fprintf(stderr, "bouncelab: --runtime: %s\n",
+                    error != NULL ? error->message : "expected c, mpy-hard or mpy-soft");
+            return FALSE;
+        }
+        if ((req->runtime == SIM_RUNTIME_C) != (req->platform == ADVISE_PLATFORM_C)) {
+            fprintf(stderr, "bouncelab: --runtime %s does not run on platform %s\n", o->runtime,
+                    req->platform == ADVISE_PLATFORM_C ? "c" : "micropython");
+            return FALSE;
+        }
+        req->runtime_given = TRUE;
+    }
+    if (o->max_latency != NULL) {
+        int64_t fastest;
+        if (!cli_duration("--max-latency", o->max_latency, &req->max_latency_ns)) {
+            return FALSE;
+        }
+        fastest = cli_advise_fastest_latency_ns(req);
+        if (req->max_latency_ns < fastest) {
+            g_autofree char *limit = util_format_duration(req->max_latency_ns);
+            g_autofree char *floor = util_format_duration(fastest);
+            fprintf(stderr,
+                    "bouncelab: --max-latency %s is below the fastest runtime's entry latency "
+                    "(%s): no setting can meet it\n",
+                    limit, floor);
+            return FALSE;
+        }
+    }
+    if (!(req->target_ppm >= 0) || !isfinite(req->target_ppm)) {
+        print_error_text("--target: the rate must be a number of events per million, at least 0");
+        return FALSE;
+    }
+    if (!isnan(o->max_cpu) && !(o->max_cpu >= 0)) {
+        print_error_text("--max-cpu: entries per second must be at least 0");
+        return FALSE;
+    }
+    req->max_cpu_per_s = isnan(o->max_cpu) ? -1.0 : o->max_cpu;
+    if (o->gpio < 0 || o->gpio > 29) {
+        print_error_text("--gpio: the RP2040 has GPIO 0 to 29");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* A duration to 3 significant digits in a unit that fits ("1.98us", "4.72ms"), or "-". */
+static char *duration_text(double ns)
+{
+    static const struct {
+        double ns;
+        const char *unit;
+    } units[] = {{1e9, "s"}, {1e6, "ms"}, {1e3, "us"}, {1.0, "ns"}};
+
+    if (!isfinite(ns)) {
+        return g_strdup("-");
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(units); i++) {
+        /* 999.6us would print as 1e+03us: it belongs to the next unit up */
+        if (ns >= units[i].ns * 0.9995 || i + 1 == G_N_ELEMENTS(units)) {
+            return g_strdup_printf("%.3g%s", ns / units[i].ns, units[i].unit);
+        }
+    }
+    g_assert_not_reached();
+}
+
+static char *latency_text(double us)
+{
+    return duration_text(us * 1000.0);
+}
+
+static char *setting_text(const cli_advise_candidate_t *c)
+{
+    /* none ignores its window */
+    g_autofree char *window = c->cfg.algo == DEBOUNCE_NONE
+                                  ? g_strdup("(no window)")
+                                  : util_format_duration(c->cfg.press_window_ns);
+
+    if (c->cfg.mode == SIM_MODE_POLL) {
+        g_autofree char *interval = util_format_duration(c->cfg.interval_ns);
+        return g_strdup_printf("%s %s, poll every %s", debounce_algo_name(c->cfg.algo), window,
+                               interval);
+    }
+    return g_strdup_printf("%s %s, irq (%s)", debounce_algo_name(c->cfg.algo), window,
+                           sim_runtime_name(c->cfg.runtime));
+}
+
+static char *rate_text(guint k, guint n)
+{
+    double bound = cli_advise_upper95_ppm(k, n);
+
+    if (n == 0) {
+        return g_strdup("- (no presses)");
+    }
+    if (isnan(bound)) {
+        return g_strdup_printf("%.0f per million (%u in %u presses)", (double)k * 1e6 / n, k, n);
+    }
+    return g_strdup_printf("%.0f per million (%u in %u presses; 95 %% upper bound %.0f per "
+                           "million)",
+                           (double)k * 1e6 / n, k, n, bound);
+}
+
+/* Why a candidate falls short of the request, in one line. */
+static char *broken_text(const cli_advise_candidate_t *c, const cli_advise_request_t *req,
+                         GPtrArray *paths)
+{
+    switch (c->broken) {
+    case ADVISE_BROKE_ERRORS: {
+        g_autofree char *window = util_format_duration(c->cfg.press_window_ns);
+        return g_strdup_printf("no window within --target %g per million with the next %u "
+                               "larger ones: at best %u false and %u missed in %u presses (at %s)",
+                               req->target_ppm, ADVISE_CLEAN_ABOVE, c->false_events,
+                               c->missed_events, c->presses, window);
+    }
+    case ADVISE_BROKE_LATENCY: {
+        g_autofree char *p99 = latency_text(c->press_p99_us);
+        g_autofree char *limit = util_format_duration(req->max_latency_ns);
+        return g_strdup_printf("p99 press latency %s on %s, above --max-latency %s", p99,
+                               (char *)g_ptr_array_index(paths, c->p99_trace), limit);
+    }
+    case ADVISE_BROKE_CPU:
+        return g_strdup_printf("%.0f polls per idle second, above --max-cpu %g", c->cpu_per_idle_s,
+                               req->max_cpu_per_s);
+    default:
+        return g_strdup("meets every constraint");
+    }
+}
+
+/* Why qualifying candidate c ranks below best: the first figure of the ranking that differs. */
+static char *lose_text(const cli_advise_candidate_t *c, const cli_advise_candidate_t *best)
+{
+    g_autofree char *a = NULL;
+    g_autofree char *b = NULL;
+
+    if (c->press_p99_us != best->press_p99_us) {
+        a = latency_text(c->press_p99_us);
+        b = latency_text(best->press_p99_us);
+        return g_strdup_printf("p99 press latency %s (vs %s)", a, b);
+    }
+    if (c->cpu_per_idle_s != best->cpu_per_idle_s) {
+        return g_strdup_printf("%.0f CPU entries per idle second (vs %.0f)", c->cpu_per_idle_s,
+                               best->cpu_per_idle_s);
+    }
+    if (c->cpu_per_press != best->cpu_per_press) {
+        return g_strdup_printf("the same latency, but %.1f CPU entries per press (vs %.1f)",
+                               c->cpu_per_press, best->cpu_per_press);
+    }
+    a = util_format_duration(c->cfg.press_window_ns);
+    b = util_format_duration(best->cfg.press_window_ns);
+    return g_strdup_printf("the same figures with a longer window (%s vs %s)", a, b);
+}
+
+/* One line per algorithm other than the recommendation's: its best setting, and why it loses. */
+static void print_others(FILE *out, const cli_advise_result_t *r, const cli_advise_request_t *req,
+                         GPtrArray *paths)
+{
+    const cli_advise_candidate_t *best = &g_array_index(r->candidates, cli_advise_candidate_t, 0);
+
+    fprintf(out, "  why not\n");
+    for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
+        const cli_advise_candidate_t *c = NULL;
+        g_autofree char *setting = NULL;
+        g_autofree char *why = NULL;
+        if ((debounce_algo_t)a == best->cfg.algo) {
+            continue;
+        }
+        for (guint i = 0; i < r->candidates->len && c == NULL; i++) {
+            const cli_advise_candidate_t *x =
+                &g_array_index(r->candidates, cli_advise_candidate_t, i);
+            if (x->cfg.algo == (debounce_algo_t)a) {
+                c = x;
+            }
+        }
+        if (c == NULL) {
+            continue;
+        }
+        setting = setting_text(c);
+        if (c->broken == ADVISE_OK) {
+            g_autofree char *loses = lose_text(c, best);
+            why = g_strdup_printf("at best %s: %s", setting, loses);
+        } else {
+            g_autofree char *broken = broken_text(c, req, paths);
+            why = g_strdup_printf("closest %s: %s", setting, broken);
+        }
+        fprintf(out, "    %-12s %s\n", debounce_algo_name((debounce_algo_t)a), why);
+    }
+}
+
+static void print_recommendation(FILE *out, const cli_advise_result_t *r,
+                                 const cli_advise_request_t *req, GPtrArray *paths)
+{
+    const cli_advise_candidate_t *c = &g_array_index(r->candidates, cli_advise_candidate_t, 0);
+    g_autofree char *setting = setting_text(c);
+    g_autofree char *false_rate = rate_text(c->false_events, c->presses);
+    g_autofree char *missed_rate = rate_text(c->missed_events, c->presses);
+    g_autofree char *pm = latency_text(c->press_median_us);
+    g_autofree char *p99 = latency_text(c->press_p99_us);
+    g_autofree char *rm = latency_text(c->release_median_us);
+    g_autofree char *r99 = latency_text(c->release_p99_us);
+
+    fprintf(out, "recommendation  %s  (platform %s, %u trace%s)\n", setting,
+            req->platform == ADVISE_PLATFORM_C ? "c" : "micropython", paths->len,
+            paths->len == 1 ? "" : "s");
+    fprintf(out, "  false         %s\n", false_rate);
+    fprintf(out, "  missed        %s\n", missed_rate);
+    fprintf(out,
+            "  latency       press median %s, p99 %s; release median %s, p99 %s (worst trace)\n",
+            pm, p99, rm, r99);
+    fprintf(out, "  cpu           %.1f entries per press, %.0f per idle second\n", c->cpu_per_press,
+            c->cpu_per_idle_s);
+    if (r->longest_bounce_ns > 0) {
+        g_autofree char *bounce = duration_text((double)r->longest_bounce_ns);
+        fprintf(out, "  margin        window %.1fx the longest bounce recorded (%s, %s on %s)",
+                (double)c->cfg.press_window_ns / (double)r->longest_bounce_ns, bounce,
+                r->longest_is_make ? "make" : "break",
+                (char *)g_ptr_array_index(paths, r->longest_bounce_trace));
+    } else {
+        fprintf(out, "  margin        no bounce recorded");
+    }
+    if (c->smaller_window_ns >= 0) {
+        g_autofree char *smaller = util_format_duration(c->smaller_window_ns);
+        fprintf(out, "; the next window down, %s, has %u errors", smaller, c->smaller_errors);
+    } else {
+        fprintf(out, "; the smallest window searched");
+    }
+    fputc('\n', out);
+    if (r->n_ok > 1) {
+        const cli_advise_candidate_t *ru = &g_array_index(r->candidates, cli_advise_candidate_t, 1);
+        g_autofree char *ru_setting = setting_text(ru);
+        g_autofree char *ru_p99 = latency_text(ru->press_p99_us);
+        fprintf(out, "  runner-up     %s: p99 press latency %s, %.0f per idle second\n", ru_setting,
+                ru_p99, ru->cpu_per_idle_s);
+    }
+    print_others(out, r, req, paths);
+    fprintf(out,
+            "  evidence is thin: %u recorded presses. With no failure, the 95 %% upper bound on "
+            "a rate is\n  1 - 0.05^(1/n), about 3/n (the rule of three): %.0f per million here; "
+            "supporting %g per million\n  from recordings alone takes about %.0f presses.\n",
+            c->presses, cli_advise_upper95_ppm(0, c->presses), req->target_ppm,
+            req->target_ppm > 0 ? ceil(-log(0.05) / (req->target_ppm / 1e6)) : INFINITY);
+}
+
+int cmd_advise(int argc, char **argv)
+{
+    advise_options_t o = {
+        .target_ppm = ADVISE_DEFAULT_TARGET_PPM, .max_cpu = NAN, .gpio = (gint)EMIT_DEFAULT_GPIO};
+    cli_trace_args_t ro;
+    trace_read_options_t read_opts;
+    cli_advise_request_t req;
+    emit_lang_t lang = EMIT_C;
+    g_autofree char *command = command_line(argc, argv);
+    g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
+    g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(cli_advise_result_t) result = NULL;
+    g_autoptr(util_atomic_file_t) emit_file = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GOptionContext) context =
+        g_option_context_new("TRACE... - the setting to build, with its evidence");
+    const GOptionEntry entries[] = {
+        {"platform", 0, 0, G_OPTION_ARG_STRING, &o.platform,
+         "c (pico-sdk) or micropython [default: c, or --emit's language]", "P"},
+        {"mode", 'm', 0, G_OPTION_ARG_STRING, &o.mode, "poll, irq or any [default: any]", "MODE"},
+        {"interval", 'i', 0, G_OPTION_ARG_STRING, &o.interval,
+         "poll: only this interval [default: " DEFAULT_INTERVALS ", MicroPython from 1ms]", "DUR"},
+        {"runtime", 'r', 0, G_OPTION_ARG_STRING, &o.runtime,
+         "irq: only this runtime (c; mpy-hard or mpy-soft) [default: the platform's]", "RT"},
+        {"max-latency", 0, 0, G_OPTION_ARG_STRING, &o.max_latency,
+         "p99 press latency limit on every trace [default: none]", "DUR"},
+        {"target", 0, 0, G_OPTION_ARG_DOUBLE, &o.target_ppm,
+         "false + missed events per million presses, at most [default: 1]", "RATE"},
+        {"max-cpu", 0, 0, G_OPTION_ARG_DOUBLE, &o.max_cpu,
+         "CPU entries (polls, handlers) per idle second, at most [default: none]", "N"},
+        {"gpio", 0, 0, G_OPTION_ARG_INT, &o.gpio, "--emit: the button's GPIO [default: 5]", "N"},
+        {"pull", 0, 0, G_OPTION_ARG_STRING, &o.pull,
+         "--emit: up, down or none [default: up when active low, else down]", "PULL"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Threads [default: the number of processors]",
+         "N"},
+        G_OPTION_ENTRY_NULL};
+    int status = CLI_EXIT_USAGE;
+
+    cli_trace_args_init(&ro);
+    g_option_context_add_main_entries(context, entries, NULL);
+    cli_trace_add_options(context, &ro);
+    g_option_context_set_summary(
+        context,
+        "Searches every algorithm, window, mode, poll interval and interrupt runtime the platform "
+        "can run\n(MicroPython: polling no faster than 1ms, the mpy runtimes; the integrator only "
+        "polled) over the traces,\nand prints one setting that meets every constraint on every "
+        "trace, with its evidence.\n\n"
+        "--emit c FILE writes a pico-sdk main.c for it; --emit micropython FILE a MicroPython "
+        "main.py\n(with bouncelab's micropython/debounce.py and button.py).");
+    g_option_context_set_description(
+        context,
+        "A family (algorithm, mode, interval or runtime) gets the smallest window from which "
+        "every larger window\nsearched stays within --target on every trace; the families that "
+        "meet every constraint are ranked\nby p99 press latency (the worst trace's), then CPU "
+        "entries per idle second and per press.\n\n"
+        "Exit status: 0 a recommendation, 1 nothing meets the constraints (the closest setting "
+        "and what it\nbreaks are printed), 2 bad options or input.");
+
+    if (!take_emit(&argc, argv, &o) || !cli_parse_options(context, &argc, &argv)) {
+        goto out;
+    }
+    if (argc < 2) {
+        fprintf(stderr, "bouncelab: advise takes at least one TRACE (see 'bouncelab advise "
+                        "--help')\n");
+        goto out;
+    }
+    if (!make_request(&o, &req, &lang) || !cli_trace_read_options(&ro, &read_opts)) {
+        goto out;
+    }
+    if (o.jobs < 0 || o.jobs > 1024) {
+        fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
+        goto out;
+    }
+    {
+        emit_pull_t pull;
+        if (o.pull != NULL && !emit_pull_from_name(o.pull, &pull, &error)) {
+            fprintf(stderr, "bouncelab: --pull: %s\n", error->message);
+            goto out;
+        }
+    }
+    if (o.emit_path != NULL) {
+        /* before the search: an unwritable place is bad input, found at once */
+        if (strcmp(o.emit_path, "-") == 0) {
+            print_error_text("--emit needs a file name, not '-' (the recommendation goes to "
+                             "standard output)");
+            goto out;
+        }
+        emit_file = util_atomic_file_open(o.emit_path, &error);
+        if (emit_file == NULL) {
+            fprintf(stderr, "bouncelab: --emit: %s\n", error->message);
+            goto out;
+        }
+    }
+    for (int i = 1; i < argc; i++) {
+        trace_t *trace =
+            cli_replay_load(argv[i], &read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, &status);
+        if (trace == NULL) {
+            goto out;
+        }
+        g_ptr_array_add(traces, trace);
+        g_ptr_array_add(paths, g_strdup(argv[i]));
+    }
+    status = CLI_EXIT_USAGE;
+    result = cli_advise_search(&req, traces, TRACE_ORACLE_SETTLE_NS_DEFAULT,
+                               o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error);
+    if (result == NULL) {
+        cli_print_error(error);
+        goto out;
+    }
+    if (result->n_ok == 0) {
+        const cli_advise_candidate_t *c =
+            &g_array_index(result->candidates, cli_advise_candidate_t, 0);
+        g_autofree char *setting = setting_text(c);
+        g_autofree char *broken = broken_text(c, &req, paths);
+        printf("no setting meets every constraint on every trace\n"
+               "  closest       %s\n  breaks        %s\n",
+               setting, broken);
+        status = CLI_EXIT_FAILURE;
+        goto out; /* emit_file is removed, never half-written */
+    }
+    print_recommendation(stdout, result, &req, paths);
+    if (emit_file != NULL) {
+        const cli_advise_candidate_t *c =
+            &g_array_index(result->candidates, cli_advise_candidate_t, 0);
+        const trace_t *first = g_ptr_array_index(traces, 0);
+        g_autofree char *setting = setting_text(c);
+        g_autofree char *p99 = latency_text(c->press_p99_us);
+        g_autofree char *summary =
+            g_strdup_printf("Advised on %u trace%s: %u false and %u missed in %u presses, p99 "
+                            "press latency %s.",
+                            paths->len, paths->len == 1 ? "" : "s", c->false_events,
+                            c->missed_events, c->presses, p99);
+        emit_request_t er = {.cfg = &c->cfg,
+                             .active_low = first->active_low,
+                             .gpio = (guint)o.gpio,
+                             .pull = first->active_low ? EMIT_PULL_UP : EMIT_PULL_DOWN,
+                             .command = command,
+                             .summary = summary};
+        if (o.pull != NULL) {
+            emit_pull_from_name(o.pull, &er.pull, NULL);
+        }
+        if (lang == EMIT_C) {
+            emit_c(util_atomic_file_stream(emit_file), &er);
+        } else {
+            emit_micropython(util_atomic_file_stream(emit_file), &er);
+        }
+        if (!util_atomic_file_commit(g_steal_pointer(&emit_file), &error)) {
+            cli_print_error(error);
+            status = CLI_EXIT_FAILURE;
+            goto out;
+        }
+        printf("wrote %s (%s)\n", o.emit_path, setting);
+    }
+    status = CLI_EXIT_OK;
+out:
+    advise_options_clear(&o);
+    cli_trace_args_clear(&ro);
+    return status;
+}
