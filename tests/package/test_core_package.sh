@@ -49,7 +49,9 @@ for how in package subdirectory; do
     foreign=$(arm-none-eabi-nm -u "${libs[@]}" | awk '$1 == "U" { print $2 }' | sort -u |
               comm -23 - <(echo "$defined"))
     [ -z "$foreign" ] || { echo "FAIL: the core calls outside itself: $foreign ($how)" >&2; exit 1; }
-    arm-none-eabi-readelf -A "${libs[@]}" | grep -q 'Tag_CPU_arch: v6S-M' ||
+    # every object of both archives: Thumb for ARMv6-M (the Cortex-M0+)
+    attrs=$(arm-none-eabi-readelf -A "${libs[@]}" | grep 'Tag_CPU_arch:' | sort -u)
+    [ "$attrs" = "  Tag_CPU_arch: v6S-M" ] ||
       { echo "FAIL: $lib is not built for the Cortex-M0+ (v6S-M) ($how)" >&2; exit 1; }
   fi
   echo "core via $how, $target: OK"
