@@ -242,6 +242,21 @@ static char *setting_text(const cli_advise_candidate_t *c)
                            sim_runtime_name(c->cfg.runtime));
 }
 
+/* The `bouncelab run` options of a setting, to check it or look at it closer. */
+static char *run_options(const cli_advise_candidate_t *c)
+{
+    g_autofree char *window = util_format_duration(c->cfg.press_window_ns);
+
+    if (c->cfg.mode == SIM_MODE_POLL) {
+        g_autofree char *interval = util_format_duration(c->cfg.interval_ns);
+        return g_strdup_printf("--algo %s --window %s --mode poll --interval %s",
+                               debounce_algo_name(c->cfg.algo), window, interval);
+    }
+    return g_strdup_printf("--algo %s --window %s --mode irq --runtime %s",
+                           debounce_algo_name(c->cfg.algo), window,
+                           sim_runtime_name(c->cfg.runtime));
+}
+
 static char *rate_text(guint k, guint n)
 {
     double bound = cli_advise_upper95_ppm(k, n);
@@ -389,6 +404,10 @@ static void print_recommendation(FILE *out, const cli_advise_result_t *r,
                 ru_p99, ru->cpu_per_idle_s);
     }
     print_others(out, r, req, paths);
+    {
+        g_autofree char *options = run_options(c);
+        fprintf(out, "  check         bouncelab run TRACE %s\n", options);
+    }
     fprintf(out,
             "  evidence is thin: %u recorded presses. With no failure, the 95 %% upper bound on "
             "a rate is\n  1 - 0.05^(1/n), about 3/n (the rule of three): %.0f per million here; "
