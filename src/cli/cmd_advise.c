@@ -317,6 +317,9 @@ static char *lose_text(const cli_advise_candidate_t *c, const cli_advise_candida
         return g_strdup_printf("the same latency, but %.1f CPU entries per press (vs %.1f)",
                                c->cpu_per_press, best->cpu_per_press);
     }
+    if (c->cfg.press_window_ns == best->cfg.press_window_ns) {
+        return g_strdup("the same figures: a tie, ranked by the order of the algorithms");
+    }
     a = util_format_duration(c->cfg.press_window_ns);
     b = util_format_duration(best->cfg.press_window_ns);
     return g_strdup_printf("the same figures with a longer window (%s vs %s)", a, b);
@@ -409,10 +412,11 @@ static void print_recommendation(FILE *out, const cli_advise_result_t *r,
         fprintf(out, "  check         bouncelab run TRACE %s\n", options);
     }
     fprintf(out,
-            "  evidence is thin: %u recorded presses. With no failure, the 95 %% upper bound on "
+            "  evidence is thin: %u recorded press%s. With no failure, the 95 %% upper bound on "
             "a rate is\n  1 - 0.05^(1/n), about 3/n (the rule of three): %.0f per million here; "
             "supporting %g per million\n  from recordings alone takes about %.0f presses.\n",
-            c->presses, cli_advise_upper95_ppm(0, c->presses), req->target_ppm,
+            c->presses, c->presses == 1 ? "" : "es", cli_advise_upper95_ppm(0, c->presses),
+            req->target_ppm,
             req->target_ppm > 0 ? ceil(-log(0.05) / (req->target_ppm / 1e6)) : INFINITY);
 }
 
