@@ -2,6 +2,7 @@
 #include "cli_advise.h"
 #include "cli_sweep_grid.h"
 #include "sim_sweep.h"
+#include "stats_rate.h"
 #include "trace_stats.h"
 #include "util_duration.h"
 
@@ -19,11 +20,7 @@ void cli_advise_result_free(cli_advise_result_t *r)
 
 double cli_advise_upper95_ppm(guint k, guint n)
 {
-    /* k = 0: 1 - 0.05^(1/n), the exact Clopper-Pearson bound (about 3/n) */
-    if (n == 0 || k > 0) {
-        return NAN;
-    }
-    return (1.0 - pow(0.05, 1.0 / n)) * 1e6;
+    return stats_rate_upper95(k, n) * STATS_PER_MILLION;
 }
 
 /* The interrupt runtimes a request may use, in sim_runtime_t order. */

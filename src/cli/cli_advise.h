@@ -93,8 +93,9 @@ cli_advise_result_t *cli_advise_search(const cli_advise_request_t *req, GPtrArra
                                        int64_t settle_ns, guint threads, GError **error);
 
 /**
- * One-sided 95 % upper bound on a per-press rate, per million, from k
- * failures in n presses; NAN where it needs the beta quantile (k > 0).
+ * The exact one-sided 95 % (Clopper-Pearson) upper bound on a per-press
+ * rate, per million, from k failures in n presses (stats_rate_upper95());
+ * NAN when n = 0 or k > n.
  */
 double cli_advise_upper95_ppm(guint k, guint n);
 

@@ -1,8 +1,8 @@
 /*
- * The default sweep grid, shared by `sweep` (its defaults) and `advise` (the
- * settings it searches). It answers the headline question for the bundled
- * profiles, whose bounce runs from tens of us (keyswitch) to hundreds of ms
- * (industrial).
+ * The default sweep grid, shared by `sweep` and `stress` (their defaults,
+ * cli_grid_options.c) and `advise` (the settings it searches). It answers
+ * the headline question for the bundled profiles, whose bounce runs from
+ * tens of us (keyswitch) to hundreds of ms (industrial).
  */
 #ifndef CLI_SWEEP_GRID_H
 #define CLI_SWEEP_GRID_H

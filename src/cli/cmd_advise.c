@@ -264,7 +264,7 @@ static char *rate_text(guint k, guint n)
     if (n == 0) {
         return g_strdup("- (no presses)");
     }
-    if (isnan(bound)) {
+    if (isnan(bound)) { /* more events than presses: no binomial bound */
         return g_strdup_printf("%.0f per million (%u in %u presses)", (double)k * 1e6 / n, k, n);
     }
     return g_strdup_printf("%.0f per million (%u in %u presses; 95 %% upper bound %.0f per "
