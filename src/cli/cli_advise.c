@@ -3,6 +3,7 @@
 #include "cli_sweep_grid.h"
 #include "sim_sweep.h"
 #include "stats_rate.h"
+#include "stress.h"
 #include "trace_stats.h"
 #include "util_duration.h"
 
@@ -208,6 +209,20 @@ static void score(const family_ctx_t *f, const sim_config_t *family, guint w,
     }
 }
 
+/* The first constraint a scored candidate breaks, errors first. */
+static void judge(const cli_advise_request_t *req, gboolean errors_ok, cli_advise_candidate_t *c)
+{
+    if (!errors_ok) {
+        c->broken = ADVISE_BROKE_ERRORS;
+    } else if (req->max_latency_ns > 0 && c->press_p99_us * 1000.0 > (double)req->max_latency_ns) {
+        c->broken = ADVISE_BROKE_LATENCY;
+    } else if (req->max_cpu_per_s >= 0 && c->cpu_per_idle_s > req->max_cpu_per_s) {
+        c->broken = ADVISE_BROKE_CPU;
+    } else {
+        c->broken = ADVISE_OK;
+    }
+}
+
 /*
  * The family's window: the smallest that is within the target on every trace
  * together with the next ADVISE_CLEAN_ABOVE larger windows swept (fewer at
@@ -236,15 +251,7 @@ static void evaluate_family(const family_ctx_t *f, const sim_config_t *family,
     memset(c, 0, sizeof *c);
     c->has_window = chosen < n;
     score(f, family, c->has_window ? chosen : fewest_at, c);
-    if (!c->has_window) {
-        c->broken = ADVISE_BROKE_ERRORS;
-    } else if (req->max_latency_ns > 0 && c->press_p99_us * 1000.0 > (double)req->max_latency_ns) {
-        c->broken = ADVISE_BROKE_LATENCY;
-    } else if (req->max_cpu_per_s >= 0 && c->cpu_per_idle_s > req->max_cpu_per_s) {
-        c->broken = ADVISE_BROKE_CPU;
-    } else {
-        c->broken = ADVISE_OK;
-    }
+    judge(req, c->has_window, c);
 }
 
 static int cmp_double(double a, double b)
@@ -266,7 +273,11 @@ static gint rank(gconstpointer pa, gconstpointer pb)
         return c;
     }
     if (a->broken == ADVISE_BROKE_ERRORS) {
-        c = (int)(a->false_events + a->missed_events) - (int)(b->false_events + b->missed_events);
+        c = cmp_double((double)a->failed_cycles, (double)b->failed_cycles);
+        if (c == 0) {
+            c = (int)(a->false_events + a->missed_events) -
+                (int)(b->false_events + b->missed_events);
+        }
         if (c != 0) {
             return c;
         }
@@ -288,6 +299,16 @@ static gint rank(gconstpointer pa, gconstpointer pb)
         return a->cfg.interval_ns < b->cfg.interval_ns ? -1 : 1;
     }
     return (int)a->cfg.runtime - (int)b->cfg.runtime;
+}
+
+static void sort_candidates(cli_advise_result_t *r)
+{
+    g_array_sort(r->candidates, rank);
+    for (r->n_ok = 0; r->n_ok < r->candidates->len; r->n_ok++) {
+        if (g_array_index(r->candidates, cli_advise_candidate_t, r->n_ok).broken != ADVISE_OK) {
+            break;
+        }
+    }
 }
 
 static void longest_bounce(GPtrArray *traces, int64_t settle_ns, cli_advise_result_t *r)
@@ -351,12 +372,66 @@ cli_advise_result_t *cli_advise_search(const cli_advise_request_t *req, GPtrArra
             }
         }
     }
-    g_array_sort(r->candidates, rank);
-    for (r->n_ok = 0; r->n_ok < r->candidates->len; r->n_ok++) {
-        if (g_array_index(r->candidates, cli_advise_candidate_t, r->n_ok).broken != ADVISE_OK) {
-            break;
-        }
-    }
+    sort_candidates(r);
     longest_bounce(traces, settle_ns, r);
     return r;
+}
+
+gboolean cli_advise_stress(cli_advise_result_t *r, const cli_advise_request_t *req,
+                           const trace_gen_params_t *models, guint n, guint64 presses, guint64 seed,
+                           guint threads, GError **error)
+{
+    g_autoptr(stress_spec_t) spec = stress_spec_new();
+    g_autofree stress_tally_t *tallies = NULL;
+    guint n_cfg = r->candidates->len;
+    gboolean stopped = FALSE;
+
+    for (guint i = 0; i < n; i++) {
+        g_autofree char *name = g_strdup_printf("input %u", i + 1);
+        stress_spec_add_model(spec, name, &models[i]);
+    }
+    for (guint c = 0; c < n_cfg; c++) {
+        g_array_append_val(spec->configs,
+                           g_array_index(r->candidates, cli_advise_candidate_t, c).cfg);
+    }
+    spec->presses = presses;
+    spec->seed = seed;
+    tallies = stress_run(spec, threads, NULL, NULL, &stopped, error);
+    if (tallies == NULL) {
+        return FALSE;
+    }
+    for (guint c = 0; c < n_cfg; c++) {
+        cli_advise_candidate_t *cand = &g_array_index(r->candidates, cli_advise_candidate_t, c);
+        guint64 entries = 0;
+        double bound;
+        cand->cycles = cand->false_cycles = cand->missed_cycles = cand->failed_cycles = 0;
+        cand->press_median_us = cand->press_p99_us = -INFINITY;
+        cand->release_median_us = cand->release_p99_us = -INFINITY;
+        for (guint i = 0; i < n; i++) {
+            const stress_tally_t *t = &tallies[i * n_cfg + c];
+            double p99 = worst(-INFINITY, stress_hist_quantile_us(&t->press_latency, 0.99));
+            cand->cycles += t->presses;
+            cand->false_cycles += t->false_cycles;
+            cand->missed_cycles += t->missed_cycles;
+            cand->failed_cycles += t->failed_cycles;
+            entries += t->cpu_entries;
+            cand->press_median_us =
+                worst(cand->press_median_us, stress_hist_quantile_us(&t->press_latency, 0.5));
+            if (p99 > cand->press_p99_us) {
+                cand->press_p99_us = p99;
+                cand->p99_trace = i;
+            }
+            cand->release_median_us =
+                worst(cand->release_median_us, stress_hist_quantile_us(&t->release_latency, 0.5));
+            cand->release_p99_us =
+                worst(cand->release_p99_us, stress_hist_quantile_us(&t->release_latency, 0.99));
+        }
+        cand->cpu_per_press = cand->cycles > 0 ? (double)entries / (double)cand->cycles : NAN;
+        bound = stats_rate_upper95(cand->failed_cycles, cand->cycles) * STATS_PER_MILLION;
+        judge(req, cand->has_window && bound <= req->target_ppm, cand);
+    }
+    r->stress_presses = presses;
+    r->stress_seed = seed;
+    sort_candidates(r);
+    return TRUE;
 }

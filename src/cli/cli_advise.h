@@ -14,6 +14,7 @@
 
 #include "sim_config.h"
 #include "trace.h"
+#include "trace_gen.h"
 
 typedef enum { ADVISE_PLATFORM_C, ADVISE_PLATFORM_MICROPYTHON } cli_advise_platform_t;
 
@@ -22,6 +23,9 @@ typedef enum { ADVISE_PLATFORM_C, ADVISE_PLATFORM_MICROPYTHON } cli_advise_platf
 
 /** A family's window must be clean together with this many larger windows swept. */
 #define ADVISE_CLEAN_ABOVE 2u
+
+/** A model or gen profile given as input is screened on a trace of this many presses. */
+#define ADVISE_MODEL_TRACE_PRESSES 200u
 
 /** Default error target: false plus missed events per million presses. */
 #define ADVISE_DEFAULT_TARGET_PPM 1.0
@@ -63,6 +67,11 @@ typedef struct {
     int64_t smaller_window_ns; /**< the next window down, or -1 */
     guint smaller_errors;      /**< its false + missed events */
     cli_advise_broken_t broken;
+    /* after cli_advise_stress(): simulated press cycles, all inputs */
+    guint64 cycles;
+    guint64 false_cycles;  /**< cycles with a false trigger */
+    guint64 missed_cycles; /**< cycles with a missed press or release */
+    guint64 failed_cycles; /**< cycles with either: the rate --target bounds */
 } cli_advise_candidate_t;
 
 typedef struct {
@@ -71,7 +80,9 @@ typedef struct {
     int64_t longest_bounce_ns;
     guint longest_bounce_trace;
     gboolean longest_is_make;
-    gsize rows; /**< configurations simulated */
+    gsize rows;             /**< configurations simulated */
+    guint64 stress_presses; /**< 0: the recordings only; else cycles per input (stress) */
+    guint64 stress_seed;
 } cli_advise_result_t;
 
 void cli_advise_result_free(cli_advise_result_t *r);
@@ -91,6 +102,17 @@ int64_t cli_advise_fastest_latency_ns(const cli_advise_request_t *req);
  */
 cli_advise_result_t *cli_advise_search(const cli_advise_request_t *req, GPtrArray *traces,
                                        int64_t settle_ns, guint threads, GError **error);
+
+/**
+ * Re-scores every candidate (at its window) on `presses` press cycles per
+ * input simulated from `models` (n of them: fitted to the recordings, or
+ * given), seeded by `seed`, and ranks again. Errors are then judged by the
+ * 95 % upper bound of failed cycles against --target, latencies by the
+ * worst input's. FALSE with an error when the simulator refuses.
+ */
+gboolean cli_advise_stress(cli_advise_result_t *r, const cli_advise_request_t *req,
+                           const trace_gen_params_t *models, guint n, guint64 presses, guint64 seed,
+                           guint threads, GError **error);
 
 /**
  * The exact one-sided 95 % (Clopper-Pearson) upper bound on a per-press

@@ -8,7 +8,10 @@
 #include "cli_replay.h"
 #include "cli_sweep_grid.h"
 #include "cli_trace_options.h"
+#include "cli_model.h"
 #include "emit.h"
+#include "stats_rate.h"
+#include "trace_fit.h"
 #include "trace_oracle.h"
 #include "util_atomic_file.h"
 #include "util_duration.h"
@@ -28,6 +31,8 @@ typedef struct {
     gint gpio;
     char *pull;
     gint jobs;
+    char *presses;
+    gint64 seed;
     char *emit_lang; /* taken out of argv before parsing: --emit LANG FILE */
     char *emit_path;
 } advise_options_t;
@@ -40,6 +45,7 @@ static void advise_options_clear(advise_options_t *o)
     g_free(o->runtime);
     g_free(o->max_latency);
     g_free(o->pull);
+    g_free(o->presses);
     g_free(o->emit_lang);
     g_free(o->emit_path);
 }
@@ -257,19 +263,22 @@ static char *run_options(const cli_advise_candidate_t *c)
                            sim_runtime_name(c->cfg.runtime));
 }
 
-static char *rate_text(guint k, guint n)
+/* "k in n WHAT" as a rate per million with its exact 95 % upper bound. */
+static char *rate_text(guint64 k, guint64 n, const char *what)
 {
-    double bound = cli_advise_upper95_ppm(k, n);
+    double bound = stats_rate_upper95(k, n) * STATS_PER_MILLION;
 
     if (n == 0) {
         return g_strdup("- (no presses)");
     }
     if (isnan(bound)) { /* more events than presses: no binomial bound */
-        return g_strdup_printf("%.0f per million (%u in %u presses)", (double)k * 1e6 / n, k, n);
+        return g_strdup_printf("%.0f per million (%" G_GUINT64_FORMAT " in %" G_GUINT64_FORMAT
+                               " %s)",
+                               (double)k * 1e6 / (double)n, k, n, what);
     }
-    return g_strdup_printf("%.0f per million (%u in %u presses; 95 %% upper bound %.0f per "
-                           "million)",
-                           (double)k * 1e6 / n, k, n, bound);
+    return g_strdup_printf("%.1f per million (%" G_GUINT64_FORMAT " in %" G_GUINT64_FORMAT
+                           " %s; 95 %% upper bound %.1f per million)",
+                           (double)k * 1e6 / (double)n, k, n, what, bound);
 }
 
 /* Why a candidate falls short of the request, in one line. */
@@ -279,6 +288,15 @@ static char *broken_text(const cli_advise_candidate_t *c, const cli_advise_reque
     switch (c->broken) {
     case ADVISE_BROKE_ERRORS: {
         g_autofree char *window = util_format_duration(c->cfg.press_window_ns);
+        if (c->has_window && c->cycles > 0) {
+            return g_strdup_printf(
+                "%" G_GUINT64_FORMAT " failed in %" G_GUINT64_FORMAT
+                " simulated press cycles at %s: the 95 %% upper bound, %.1f per million, is above "
+                "--target %g",
+                c->failed_cycles, c->cycles, window,
+                stats_rate_upper95(c->failed_cycles, c->cycles) * STATS_PER_MILLION,
+                req->target_ppm);
+        }
         return g_strdup_printf("no window within --target %g per million with the next %u "
                                "larger ones: at best %u false and %u missed in %u presses (at %s)",
                                req->target_ppm, ADVISE_CLEAN_ABOVE, c->false_events,
@@ -366,8 +384,13 @@ static void print_recommendation(FILE *out, const cli_advise_result_t *r,
 {
     const cli_advise_candidate_t *c = &g_array_index(r->candidates, cli_advise_candidate_t, 0);
     g_autofree char *setting = setting_text(c);
-    g_autofree char *false_rate = rate_text(c->false_events, c->presses);
-    g_autofree char *missed_rate = rate_text(c->missed_events, c->presses);
+    const gboolean stressed = r->stress_presses > 0;
+    g_autofree char *false_rate =
+        stressed ? rate_text(c->false_cycles, c->cycles, "simulated press cycles")
+                 : rate_text(c->false_events, c->presses, "recorded presses");
+    g_autofree char *missed_rate =
+        stressed ? rate_text(c->missed_cycles, c->cycles, "simulated press cycles")
+                 : rate_text(c->missed_events, c->presses, "recorded presses");
     g_autofree char *pm = latency_text(c->press_median_us);
     g_autofree char *p99 = latency_text(c->press_p99_us);
     g_autofree char *rm = latency_text(c->release_median_us);
@@ -378,9 +401,8 @@ static void print_recommendation(FILE *out, const cli_advise_result_t *r,
             paths->len == 1 ? "" : "s");
     fprintf(out, "  false         %s\n", false_rate);
     fprintf(out, "  missed        %s\n", missed_rate);
-    fprintf(out,
-            "  latency       press median %s, p99 %s; release median %s, p99 %s (worst trace)\n",
-            pm, p99, rm, r99);
+    fprintf(out, "  latency       press median %s, p99 %s; release median %s, p99 %s (worst %s)\n",
+            pm, p99, rm, r99, stressed ? "input" : "trace");
     fprintf(out, "  cpu           %.1f entries per press, %.0f per idle second\n", c->cpu_per_press,
             c->cpu_per_idle_s);
     if (r->longest_bounce_ns > 0) {
@@ -411,19 +433,85 @@ static void print_recommendation(FILE *out, const cli_advise_result_t *r,
         g_autofree char *options = run_options(c);
         fprintf(out, "  check         bouncelab run TRACE %s\n", options);
     }
+    if (stressed) {
+        fprintf(out,
+                "  evidence      %" G_GUINT64_FORMAT " simulated press cycles per input "
+                "(bouncelab stress, seed %" G_GUINT64_FORMAT "), from a\n"
+                "                model fitted to each recording (or given); rates count cycles "
+                "with a fault,\n                bounds are exact (Clopper-Pearson). Windows were "
+                "chosen on the inputs' traces.\n",
+                r->stress_presses, r->stress_seed);
+        return;
+    }
     fprintf(out,
             "  evidence is thin: %u recorded press%s. With no failure, the 95 %% upper bound on "
             "a rate is\n  1 - 0.05^(1/n), about 3/n (the rule of three): %.0f per million here; "
-            "supporting %g per million\n  from recordings alone takes about %.0f presses.\n",
+            "supporting %g per million\n  from recordings alone takes about %" G_GUINT64_FORMAT
+            " presses; --presses N simulates N press cycles\n  from a model of each recording "
+            "(bouncelab stress) instead.\n",
             c->presses, c->presses == 1 ? "" : "es", cli_advise_upper95_ppm(0, c->presses),
-            req->target_ppm,
-            req->target_ppm > 0 ? ceil(-log(0.05) / (req->target_ppm / 1e6)) : INFINITY);
+            req->target_ppm, stats_rate_trials_needed(req->target_ppm / STATS_PER_MILLION));
+}
+
+/*
+ * One input: a trace file (its model fitted when `want_model`), a model file
+ * (`bouncelab fit`) or a gen profile's name, both stood in by a trace of
+ * ADVISE_MODEL_TRACE_PRESSES presses for the search. NULL after printing why
+ * not, with *status set.
+ */
+static trace_t *load_input(const char *arg, const trace_read_options_t *read_opts,
+                           gboolean want_model, trace_gen_params_t *model, int *status)
+{
+    const trace_gen_profile_t *profile = trace_gen_profile_find(arg);
+    g_autoptr(GError) error = NULL;
+    trace_t *trace;
+
+    *status = CLI_EXIT_USAGE;
+    memset(model, 0, sizeof *model);
+    if (g_file_test(arg, G_FILE_TEST_EXISTS) && !cli_model_sniff(arg)) {
+        const trace_t *one[1];
+        trace = cli_replay_load(arg, read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, status);
+        if (trace == NULL || !want_model) {
+            return trace;
+        }
+        one[0] = trace;
+        if (!trace_fit(one, 1, TRACE_ORACLE_SETTLE_NS_DEFAULT, model, NULL, &error)) {
+            fprintf(stderr,
+                    "bouncelab: %s: %s (--presses needs a model of it; without "
+                    "--presses, advise uses the recording alone)\n",
+                    arg, error->message);
+            trace_free(trace);
+            *status = CLI_EXIT_USAGE;
+            return NULL;
+        }
+        return trace;
+    }
+    if (g_file_test(arg, G_FILE_TEST_EXISTS)) {
+        if (!cli_model_load(arg, model, NULL)) {
+            return NULL;
+        }
+    } else if (profile != NULL) {
+        *model = profile->params;
+    } else {
+        fprintf(stderr,
+                "bouncelab: %s: no such file, and no gen profile of that name (see "
+                "'bouncelab gen --help')\n",
+                arg);
+        return NULL;
+    }
+    trace = trace_gen(model, 1, ADVISE_MODEL_TRACE_PRESSES, TRUE, arg, &error);
+    if (trace == NULL) {
+        fprintf(stderr, "bouncelab: %s: %s\n", arg, error->message);
+    }
+    return trace;
 }
 
 int cmd_advise(int argc, char **argv)
 {
-    advise_options_t o = {
-        .target_ppm = ADVISE_DEFAULT_TARGET_PPM, .max_cpu = NAN, .gpio = (gint)EMIT_DEFAULT_GPIO};
+    advise_options_t o = {.target_ppm = ADVISE_DEFAULT_TARGET_PPM,
+                          .max_cpu = NAN,
+                          .seed = 1,
+                          .gpio = (gint)EMIT_DEFAULT_GPIO};
     cli_trace_args_t ro;
     trace_read_options_t read_opts;
     cli_advise_request_t req;
@@ -432,10 +520,12 @@ int cmd_advise(int argc, char **argv)
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(cli_advise_result_t) result = NULL;
+    g_autoptr(GArray) models = NULL;
+    guint64 presses = 0;
     g_autoptr(util_atomic_file_t) emit_file = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GOptionContext) context =
-        g_option_context_new("TRACE... - the setting to build, with its evidence");
+        g_option_context_new("TRACE|MODEL|PROFILE... - the setting to build, with its evidence");
     const GOptionEntry entries[] = {
         {"platform", 0, 0, G_OPTION_ARG_STRING, &o.platform,
          "c (pico-sdk) or micropython [default: c, or --emit's language]", "P"},
@@ -453,6 +543,12 @@ int cmd_advise(int argc, char **argv)
         {"gpio", 0, 0, G_OPTION_ARG_INT, &o.gpio, "--emit: the button's GPIO [default: 5]", "N"},
         {"pull", 0, 0, G_OPTION_ARG_STRING, &o.pull,
          "--emit: up, down or none [default: up when active low, else down]", "PULL"},
+        {"presses", 'n', 0, G_OPTION_ARG_STRING, &o.presses,
+         "Also simulate N press cycles per input from its model (bouncelab stress) and judge "
+         "--target on their 95 % bound [default: 0, the recordings only]",
+         "N"},
+        {"seed", 0, 0, G_OPTION_ARG_INT64, &o.seed, "--presses: the simulation's seed [default: 1]",
+         "N"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Threads [default: the number of processors]",
          "N"},
         G_OPTION_ENTRY_NULL};
@@ -513,19 +609,34 @@ int cmd_advise(int argc, char **argv)
             goto out;
         }
     }
+    if (o.presses != NULL && !cli_parse_presses("--presses", o.presses, &presses)) {
+        goto out;
+    }
+    if (o.presses != NULL && strcmp(o.presses, "0") == 0) {
+        presses = 0;
+    }
+    models = g_array_new(FALSE, FALSE, sizeof(trace_gen_params_t));
     for (int i = 1; i < argc; i++) {
-        trace_t *trace =
-            cli_replay_load(argv[i], &read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, &status);
+        trace_gen_params_t model;
+        trace_t *trace = load_input(argv[i], &read_opts, presses > 0, &model, &status);
         if (trace == NULL) {
             goto out;
         }
         g_ptr_array_add(traces, trace);
         g_ptr_array_add(paths, g_strdup(argv[i]));
+        g_array_append_val(models, model);
     }
     status = CLI_EXIT_USAGE;
     result = cli_advise_search(&req, traces, TRACE_ORACLE_SETTLE_NS_DEFAULT,
                                o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error);
     if (result == NULL) {
+        cli_print_error(error);
+        goto out;
+    }
+    if (presses > 0 &&
+        !cli_advise_stress(result, &req, (const trace_gen_params_t *)models->data, models->len,
+                           presses, (guint64)o.seed,
+                           o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error)) {
         cli_print_error(error);
         goto out;
     }

@@ -13,15 +13,16 @@ TRACES="${3:?usage: test_cli_advise.sh BOUNCELAB SCRATCH SOURCE_DIR}/traces"
 # with latency 0 at the smallest window, and none comes first in the order of
 # the algorithms; defer reports a read later (1 ms). One press with no
 # failure: the 95 % bound is 1 - 0.05 = 950000 per million; 1 per million
-# takes ceil(ln 20 / 1e-6) = 2995733 presses.
+# takes the least n with 1 - 0.05^(1/n) <= 1e-6: ceil(ln 0.05 / ln(1 - 1e-6))
+# = 2995731 presses.
 run advise "$DATA/press.csv" --mode poll --interval 1ms
 expect_status 0 "advise press.csv"
 expect_stdout '^recommendation  none \(no window\), poll every 1ms  \(platform c, 1 trace\)' "none wins the tie"
-expect_stdout 'false +0 per million \(0 in 1 presses; 95 % upper bound 950000 per million\)' "rule of three, n = 1"
+expect_stdout 'false +0.0 per million \(0 in 1 recorded presses; 95 % upper bound 950000.0 per million\)' "rule of three, n = 1"
 expect_stdout 'press median 0ns, p99 0ns; release median 0ns, p99 0ns' "latency 0"
 expect_stdout '1000 per idle second' "1 kHz polling"
 expect_stdout 'defer +at best defer 250us, poll every 1ms: p99 press latency 1ms \(vs 0ns\)' "defer loses by a read"
-expect_stdout 'about 2995733 presses' "presses for 1 per million"
+expect_stdout 'about 2995731 presses' "presses for 1 per million"
 
 # tactile: the setting advised for C is clean in `bouncelab run`, and the
 # window below it has the errors advise says.
@@ -42,6 +43,27 @@ if [ -n "$smaller" ]; then
   got=$(awk '/^  (missed|false) / { n += $2 + $3 } END { print n + 0 }' "$OUT")
   [ "$got" = "$errors" ] || fail "run at $window has $got errors, advise said $errors"
 fi
+
+# --presses: the setting judged on simulated press cycles (bouncelab stress).
+# 2000 clean cycles bound the rate by 1 - 0.05^(1/2000) = 1496.7 per million:
+# enough for --target 5000, never for 1 per million (exit 1).
+run advise "$TRACES/tactile.csv" --presses 2000 --target 5000 --seed 3
+expect_status 0 "advise --presses"
+expect_stdout 'false +0.0 per million \(0 in 2000 simulated press cycles; 95 % upper bound 1496.7 per million\)' "bound of 2000 clean cycles"
+expect_stdout 'evidence +2000 simulated press cycles per input \(bouncelab stress, seed 3\)' "says where the rates come from"
+cp "$OUT" "$SCRATCH/stress1.txt"
+run advise "$TRACES/tactile.csv" --presses 2000 --target 5000 --seed 3
+cmp -s "$OUT" "$SCRATCH/stress1.txt" || fail "the same seed gave another answer"
+run advise "$TRACES/tactile.csv" --presses 2000 --target 1
+expect_status 1 "2000 presses cannot support 1 per million"
+expect_stdout 'breaks +.*95 % upper bound, 1496.7 per million, is above --target 1' "the bound breaks the target"
+# a gen profile stands for its model
+run advise tactile --presses 1000 --target 10000
+expect_status 0 "advise a profile"
+expect_stdout '^recommendation ' "a recommendation for the profile"
+run advise no-such-profile
+expect_status 2 "neither a file nor a profile"
+expect_stderr 'no such file, and no gen profile' "says what it looked for"
 
 # MicroPython: polling no faster than 1 ms, the integrator never in irq mode
 run advise "$TRACES/tactile.csv" "$TRACES/worn.csv" --platform micropython --mode poll
