@@ -22,13 +22,16 @@ typedef enum { ADVISE_PLATFORM_C, ADVISE_PLATFORM_MICROPYTHON } cli_advise_platf
 #define ADVISE_MPY_MIN_INTERVAL_NS INT64_C(1000000)
 
 /** A family's window must be clean together with this many larger windows swept. */
-#define ADVISE_CLEAN_ABOVE 2u
+#define ADVISE_CLEAN_ABOVE 2
 
 /** A model or gen profile given as input is screened on a trace of this many presses. */
 #define ADVISE_MODEL_TRACE_PRESSES 200u
 
 /** Default error target: false plus missed events per million presses. */
-#define ADVISE_DEFAULT_TARGET_PPM 1.0
+#define ADVISE_DEFAULT_TARGET_PPM 1
+
+/** Default seed of --presses (stress's default too). */
+#define ADVISE_DEFAULT_SEED 1
 
 typedef struct {
     cli_advise_platform_t platform;

@@ -510,7 +510,7 @@ int cmd_advise(int argc, char **argv)
 {
     advise_options_t o = {.target_ppm = ADVISE_DEFAULT_TARGET_PPM,
                           .max_cpu = NAN,
-                          .seed = 1,
+                          .seed = ADVISE_DEFAULT_SEED,
                           .gpio = (gint)EMIT_DEFAULT_GPIO};
     cli_trace_args_t ro;
     trace_read_options_t read_opts;
@@ -537,18 +537,21 @@ int cmd_advise(int argc, char **argv)
         {"max-latency", 0, 0, G_OPTION_ARG_STRING, &o.max_latency,
          "p99 press latency limit on every trace [default: none]", "DUR"},
         {"target", 0, 0, G_OPTION_ARG_DOUBLE, &o.target_ppm,
-         "false + missed events per million presses, at most [default: 1]", "RATE"},
+         "false + missed events per million presses, at most [default: " G_STRINGIFY(
+             ADVISE_DEFAULT_TARGET_PPM) "]",
+         "RATE"},
         {"max-cpu", 0, 0, G_OPTION_ARG_DOUBLE, &o.max_cpu,
          "CPU entries (polls, handlers) per idle second, at most [default: none]", "N"},
-        {"gpio", 0, 0, G_OPTION_ARG_INT, &o.gpio, "--emit: the button's GPIO [default: 5]", "N"},
+        {"gpio", 0, 0, G_OPTION_ARG_INT, &o.gpio,
+         "--emit: the button's GPIO [default: " G_STRINGIFY(EMIT_DEFAULT_GPIO) "]", "N"},
         {"pull", 0, 0, G_OPTION_ARG_STRING, &o.pull,
          "--emit: up, down or none [default: up when active low, else down]", "PULL"},
         {"presses", 'n', 0, G_OPTION_ARG_STRING, &o.presses,
          "Also simulate N press cycles per input from its model (bouncelab stress) and judge "
          "--target on their 95 % bound [default: 0, the recordings only]",
          "N"},
-        {"seed", 0, 0, G_OPTION_ARG_INT64, &o.seed, "--presses: the simulation's seed [default: 1]",
-         "N"},
+        {"seed", 0, 0, G_OPTION_ARG_INT64, &o.seed,
+         "--presses: the simulation's seed [default: " G_STRINGIFY(ADVISE_DEFAULT_SEED) "]", "N"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Threads [default: the number of processors]",
          "N"},
         G_OPTION_ENTRY_NULL};
@@ -567,12 +570,20 @@ int cmd_advise(int argc, char **argv)
         "main.py\n(with bouncelab's micropython/debounce.py and button.py).");
     g_option_context_set_description(
         context,
-        "A family (algorithm, mode, interval or runtime) gets the smallest window from which "
-        "every larger window\nsearched stays within --target on every trace; the families that "
-        "meet every constraint are ranked\nby p99 press latency (the worst trace's), then CPU "
-        "entries per idle second and per press.\n\n"
-        "Exit status: 0 a recommendation, 1 nothing meets the constraints (the closest setting "
-        "and what it\nbreaks are printed), 2 bad options or input.");
+        "A family (algorithm, mode, interval or runtime) gets the smallest window that stays "
+        "within --target on\nevery input together with the next " G_STRINGIFY(
+            ADVISE_CLEAN_ABOVE) " larger windows searched; the families that meet every "
+                                "constraint\nare ranked by p99 press latency (the worst "
+                                "input's), then CPU entries per idle second and per press.\n"
+                                "With --presses, --target is judged on the 95 %% bound of failed "
+                                "simulated cycles.\n\n"
+                                "--emit LANG FILE: c (a pico-sdk main.c) or micropython (a "
+                                "main.py); written whole, and "
+                                "only "
+                                "with a\nrecommendation.\n\n"
+                                "Exit status: 0 a recommendation, 1 nothing meets the constraints "
+                                "(the closest setting "
+                                "and what it\nbreaks are printed), 2 bad options or input.");
 
     if (!take_emit(&argc, argv, &o) || !cli_parse_options(context, &argc, &argv)) {
         goto out;

@@ -18,7 +18,7 @@ typedef enum { EMIT_C, EMIT_MICROPYTHON } emit_lang_t;
 typedef enum { EMIT_PULL_UP, EMIT_PULL_DOWN, EMIT_PULL_NONE } emit_pull_t;
 
 /** The GPIO of the tutorial's wiring, and of firmware/pico's BUTTON_GPIO. */
-#define EMIT_DEFAULT_GPIO 5u
+#define EMIT_DEFAULT_GPIO 5
 
 typedef struct {
     const sim_config_t *cfg; /**< algorithm, windows, mode, poll interval, irq runtime */
