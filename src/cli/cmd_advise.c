@@ -575,7 +575,7 @@ int cmd_advise(int argc, char **argv)
             ADVISE_CLEAN_ABOVE) " larger windows searched; the families that meet every "
                                 "constraint\nare ranked by p99 press latency (the worst "
                                 "input's), then CPU entries per idle second and per press.\n"
-                                "With --presses, --target is judged on the 95 %% bound of failed "
+                                "With --presses, --target is judged on the 95 % bound of failed "
                                 "simulated cycles.\n\n"
                                 "--emit LANG FILE: c (a pico-sdk main.c) or micropython (a "
                                 "main.py); written whole, and "
