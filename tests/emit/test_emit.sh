@@ -10,7 +10,8 @@
 # zero latencies for irq). MicroPython: the program, run under CPython in
 # tests/micropython's harness, prints the same events as `bouncelab run`.
 #
-# usage: test_emit.sh BOUNCELAB SCRATCH SOURCE_DIR CC DRIVER_LIB STUB_LIB CORE_LIB
+# usage: test_emit.sh BOUNCELAB SCRATCH SOURCE_DIR CC DRIVER_LIB STUB_LIB CORE_LIB [HOST_FLAGS]
+#   HOST_FLAGS: a ;-separated list the host compile and link also get (the sanitizers)
 set -uo pipefail
 
 bouncelab=${1:?}
@@ -18,6 +19,7 @@ scratch=${2:?}
 src=${3:?}
 cc=${4:?}
 libs=("${5:?}" "${6:?}" "${7:?}")
+IFS=';' read -ra host_flags <<<"${8:-}"
 rm -rf "$scratch"
 mkdir -p "$scratch"
 failures=0
@@ -58,7 +60,7 @@ c_case() {
     fail "$name: main.c lacks the version or the command that made it"
   read -ra check < <(sed -n 's/^  check *bouncelab run TRACE //p' "$dir/advise.txt")
   [ ${#check[@]} -gt 0 ] || { fail "$name: advise printed no check line"; return; }
-  if ! "$cc" "${warnings[@]}" "${includes[@]}" -Dmain=emitted_main -include "$scratch/entry.h" \
+  if ! "$cc" "${host_flags[@]}" "${warnings[@]}" "${includes[@]}" -Dmain=emitted_main -include "$scratch/entry.h" \
        -c "$dir/main.c" -o "$dir/main.o" 2>"$dir/cc.log" || [ -s "$dir/cc.log" ]; then
     cat "$dir/cc.log" >&2; fail "$name: main.c does not compile cleanly for the host stub"; return
   fi
@@ -66,7 +68,7 @@ c_case() {
        -c "$dir/main.c" -o "$dir/main_m0plus.o" 2>"$dir/arm.log" || [ -s "$dir/arm.log" ]; then
     cat "$dir/arm.log" >&2; fail "$name: main.c does not compile cleanly for cortex-m0plus"
   fi
-  "$cc" "$dir/main.o" "${libs[@]}" -o "$dir/program" || { fail "$name: link"; return; }
+  "$cc" "${host_flags[@]}" "$dir/main.o" "${libs[@]}" -o "$dir/program" || { fail "$name: link"; return; }
   waveform "$trace" >"$dir/waveform.txt"
   "$dir/program" "$dir/waveform.txt" $settle_us $base_us 5 "$dir/out.txt" ||
     { fail "$name: the program failed on the stub"; return; }
