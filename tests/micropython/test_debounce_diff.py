@@ -7,7 +7,10 @@ event, debounced state and deadline must be identical. Python's clock is
 MicroPython's ticks_us (period 2^30, the rp2 port's), the C core's a
 uint32: starts near both wraps make every trace cross them.
 
-usage: test_debounce_diff.py CORE_STEPS MICROPYTHON_DIR [CASES] [SEED]
+usage: test_debounce_diff.py CORE_STEPS MICROPYTHON_DIR [CASES] [SEED] [DUMP]
+
+DUMP (optional): also writes every case and the C core's results there, for
+mpy_replay.py to replay under a real MicroPython.
 """
 
 import random
@@ -19,6 +22,7 @@ import mpy_harness
 core_steps, mpy_dir = sys.argv[1], sys.argv[2]
 cases = int(sys.argv[3]) if len(sys.argv) > 3 else 400
 seed = int(sys.argv[4]) if len(sys.argv) > 4 else 14
+dump = open(sys.argv[5], "w") if len(sys.argv) > 5 else None
 
 # debounce.py imports ticks_diff and ticks_add from time: give it the stand-in's.
 sys.modules.update(mpy_harness._modules())
@@ -137,11 +141,19 @@ def main():
                              updates[k][0], updates[k][1], a, b))
                     break
             sys.exit(1)
+        if dump is not None:
+            # a case: the setting, then each update (t us from the start, level) and its results
+            dump.write("case %d %d %d %d %d\n" % (algo, pw, rw, 1 if cfg[3] else 0, len(updates)))
+            for (t, level), (ev, pressed, ahead) in zip(updates, c):
+                dump.write("%d %d %d %d %s\n" % (t, level, ev, pressed,
+                                                   "-" if ahead is None else ahead))
         compared += len(updates)
         crossed += 1 if updates and updates[-1][0] >= mpy_harness.TICKS_PERIOD - py_start else 0
     if crossed < cases // 2:
         print("FAIL: only %d of %d cases crossed the ticks wrap" % (crossed, cases))
         sys.exit(1)
+    if dump is not None:
+        dump.close()
     print("debounce.py = C core: %d cases, %d updates, %d across the 2^30 ticks wrap (seed %d)"
           % (cases, compared, crossed, seed))
 
