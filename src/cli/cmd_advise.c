@@ -297,7 +297,7 @@ static char *broken_text(const cli_advise_candidate_t *c, const cli_advise_reque
                 stats_rate_upper95(c->failed_cycles, c->cycles) * STATS_PER_MILLION,
                 req->target_ppm);
         }
-        return g_strdup_printf("no window within --target %g per million with the next %u "
+        return g_strdup_printf("no window within --target %g per million with the next %d "
                                "larger ones: at best %u false and %u missed in %u presses (at %s)",
                                req->target_ppm, ADVISE_CLEAN_ABOVE, c->false_events,
                                c->missed_events, c->presses, window);
