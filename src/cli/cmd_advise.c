@@ -416,7 +416,8 @@ static void print_recommendation(FILE *out, const cli_advise_result_t *r,
     }
     if (c->smaller_window_ns >= 0) {
         g_autofree char *smaller = util_format_duration(c->smaller_window_ns);
-        fprintf(out, "; the next window down, %s, has %u errors", smaller, c->smaller_errors);
+        fprintf(out, "; on the recordings the next window down, %s, has %u errors", smaller,
+                c->smaller_errors);
     } else {
         fprintf(out, "; the smallest window searched");
     }
