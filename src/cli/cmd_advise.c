@@ -621,11 +621,10 @@ int cmd_advise(int argc, char **argv)
             goto out;
         }
     }
-    if (o.presses != NULL && !cli_parse_presses("--presses", o.presses, &presses)) {
+    /* 0: the recordings only (the default) */
+    if (o.presses != NULL && strcmp(o.presses, "0") != 0 &&
+        !cli_parse_presses("--presses", o.presses, &presses)) {
         goto out;
-    }
-    if (o.presses != NULL && strcmp(o.presses, "0") == 0) {
-        presses = 0;
     }
     models = g_array_new(FALSE, FALSE, sizeof(trace_gen_params_t));
     for (int i = 1; i < argc; i++) {

@@ -57,6 +57,12 @@ cmp -s "$OUT" "$SCRATCH/stress1.txt" || fail "the same seed gave another answer"
 run advise "$TRACES/tactile.csv" --presses 2000 --target 1
 expect_status 1 "2000 presses cannot support 1 per million"
 expect_stdout 'breaks +.*95 % upper bound, 1496.7 per million, is above --target 1' "the bound breaks the target"
+run advise "$TRACES/tactile.csv" --presses 0
+expect_status 0 "--presses 0: the recordings only"
+expect_stdout 'evidence is thin: 30 recorded presses' "--presses 0 is the default"
+run advise "$DATA/press.csv" --presses 1000
+expect_status 2 "one press cannot be fitted"
+expect_stderr 'press.csv: .*--presses needs a model of it' "says why"
 # a gen profile stands for its model
 run advise tactile --presses 1000 --target 10000
 expect_status 0 "advise a profile"
