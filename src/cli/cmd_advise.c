@@ -637,6 +637,18 @@ int cmd_advise(int argc, char **argv)
         g_ptr_array_add(paths, g_strdup(argv[i]));
         g_array_append_val(models, model);
     }
+    {
+        gsize presses_in = 0;
+        for (guint i = 0; i < traces->len; i++) {
+            presses_in += trace_n_truth(g_ptr_array_index(traces, i));
+        }
+        if (presses_in == 0) {
+            fprintf(stderr, "bouncelab: no presses in the inputs to advise on (record some, or "
+                            "check --active)\n");
+            status = CLI_EXIT_USAGE;
+            goto out;
+        }
+    }
     status = CLI_EXIT_USAGE;
     result = cli_advise_search(&req, traces, TRACE_ORACLE_SETTLE_NS_DEFAULT,
                                o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error);

@@ -115,5 +115,10 @@ done
 [ -z "$(ls -A "$SCRATCH/out")" ] || fail "bad input left files behind: $(ls "$SCRATCH/out")"
 run advise
 expect_status 2 "no trace"
+printf '# bouncelab trace v1\n# end_ns: 1000000\nt_ns,level\n0,1\n' >"$SCRATCH/flat.csv"
+run advise "$SCRATCH/flat.csv" --emit c "$SCRATCH/out/flat.c"
+expect_status 2 "a trace without presses"
+expect_stderr 'no presses in the inputs' "says so"
+[ -z "$(ls -A "$SCRATCH/out")" ] || fail "no presses, yet a file: $(ls "$SCRATCH/out")"
 
 finish
