@@ -79,7 +79,9 @@ static void fill_spec(const cli_advise_request_t *req, GPtrArray *traces, sim_sw
     }
     for (int a = 0; a < DEBOUNCE_ALGO_COUNT; a++) {
         debounce_algo_t algo = (debounce_algo_t)a;
-        g_array_append_val(spec->algos, algo);
+        if (req->algo_mask == 0 || (req->algo_mask & (1u << a))) {
+            g_array_append_val(spec->algos, algo);
+        }
     }
     if (req->poll) {
         sim_mode_t m = SIM_MODE_POLL;

@@ -40,6 +40,7 @@ typedef struct {
     cli_advise_platform_t platform;
     gboolean poll;          /**< search polling */
     gboolean irq;           /**< search interrupts */
+    guint algo_mask;        /**< bit (1 << algo) per algorithm searched; 0: all */
     int64_t interval_ns;    /**< > 0: only this poll interval */
     gboolean runtime_given; /**< only `runtime` for interrupts */
     sim_runtime_t runtime;

@@ -11,6 +11,7 @@
 #include "cli_trace_options.h"
 #include "cli_model.h"
 #include "emit.h"
+#include "sim_algos.h"
 #include "trace_fit.h"
 #include "trace_oracle.h"
 #include "util_atomic_file.h"
@@ -22,6 +23,7 @@
 
 typedef struct {
     char *platform;
+    char *algos;
     char *mode;
     char *interval;
     char *runtime;
@@ -40,6 +42,7 @@ typedef struct {
 static void advise_options_clear(advise_options_t *o)
 {
     g_free(o->platform);
+    g_free(o->algos);
     g_free(o->mode);
     g_free(o->interval);
     g_free(o->runtime);
@@ -135,6 +138,17 @@ static gboolean make_request(const advise_options_t *o, cli_advise_request_t *re
         fprintf(stderr, "bouncelab: --emit %s does not run on --platform %s\n", o->emit_lang,
                 o->platform);
         return FALSE;
+    }
+    if (o->algos != NULL) {
+        g_auto(GStrv) names = g_strsplit(o->algos, ",", -1);
+        for (char **n = names; *n != NULL; n++) {
+            debounce_algo_t algo;
+            if (!sim_algo_from_name(g_strstrip(*n), &algo, &error)) {
+                fprintf(stderr, "bouncelab: --algo: %s\n", error->message);
+                return FALSE;
+            }
+            req->algo_mask |= 1u << (unsigned)algo;
+        }
     }
     if (o->mode == NULL || strcmp(o->mode, "any") == 0) {
         req->poll = req->irq = TRUE;
@@ -283,6 +297,8 @@ int cmd_advise(int argc, char **argv)
     const GOptionEntry entries[] = {
         {"platform", 0, 0, G_OPTION_ARG_STRING, &o.platform,
          "c (pico-sdk) or micropython [default: c, or --emit's language]", "P"},
+        {"algo", 'a', 0, G_OPTION_ARG_STRING, &o.algos,
+         "Only these algorithms, comma-separated [default: all of 'bouncelab algorithms']", "LIST"},
         {"mode", 'm', 0, G_OPTION_ARG_STRING, &o.mode, "poll, irq or any [default: any]", "MODE"},
         {"interval", 'i', 0, G_OPTION_ARG_STRING, &o.interval,
          "poll: only this interval [default: " DEFAULT_INTERVALS ", MicroPython from 1ms]", "DUR"},
@@ -407,6 +423,13 @@ int cmd_advise(int argc, char **argv)
                                o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error);
     if (result == NULL) {
         cli_print_error(error);
+        goto out;
+    }
+    if (result->candidates->len == 0) {
+        /* only the integrator with interrupts was asked for */
+        fprintf(stderr, "bouncelab: nothing to search: the integrator counts samples, so it needs "
+                        "--mode poll (or any)\n");
+        status = CLI_EXIT_USAGE;
         goto out;
     }
     if (presses > 0 &&

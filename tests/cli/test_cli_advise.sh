@@ -101,6 +101,8 @@ for args in "--platform arduino|unknown platform 'arduino'" \
             "--platform micropython --interval 500us|MicroPython polls no faster than every 1ms" \
             "--platform c --runtime mpy-hard|does not run on platform c" \
             "--mode sometimes|unknown mode 'sometimes'" \
+            "--algo integrator --mode irq|the integrator counts samples, so it needs --mode poll" \
+            "--algo lockout,bounce|--algo: unknown algorithm 'bounce'" \
             "--target -1|--target" \
             "--emit c $SCRATCH/no/such/dir/main.c|--emit: .*no/such/dir" \
             "--emit java main.java|unknown language 'java'" \

@@ -113,8 +113,10 @@ c_case c_irq_tactile "$t/tactile.csv" --mode irq
 c_case c_any_worn "$t/worn.csv"
 c_case c_poll_keyswitch_cpu "$t/keyswitch.csv" --mode poll --max-cpu 150
 c_case c_irq_active_high "$t/tactile-active-high.csv" --mode irq
+c_case c_integrator_worn "$t/worn.csv" --algo integrator
 mpy_case mpy_poll_tactile "$t/tactile.csv" --platform micropython --mode poll
 mpy_case mpy_irq_worn "$t/worn.csv" --platform micropython --mode irq
+mpy_case mpy_integrator_tactile "$t/tactile.csv" --platform micropython --algo integrator
 mpy_case mpy_soft_tactile "$t/tactile.csv" --platform micropython --mode irq --runtime mpy-soft
 
 [ $failures -eq 0 ] || { echo "$failures case(s) failed" >&2; exit 1; }
