@@ -46,5 +46,15 @@ int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_verdict(int argc, char **argv);
+int cmd_advise(int argc, char **argv);
+int cmd_stress(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_fit(int argc, char **argv);
+
+/**
+ * Parses a press count, 1 to 10^12 ("1000000" or "1e6"); prints
+ * "bouncelab: OPTION: why" and returns FALSE otherwise.
+ */
+gboolean cli_parse_presses(const char *option, const char *text, guint64 *out);
 
 #endif

@@ -1,5 +1,6 @@
 /* `bouncelab gen`: a synthetic bouncy trace and its truth, from a profile and a seed. */
 #include "cli.h"
+#include "cli_model.h"
 #include "trace_gen.h"
 #include "trace_io.h"
 #include "util_duration.h"
@@ -67,6 +68,8 @@ typedef struct {
     char *active;
     char *output;
     gboolean print_params;
+    char *model;
+    gboolean print_model;
     char *values[N_PARAMS]; /* overrides; NULL = the profile's value */
 } gen_options_t;
 
@@ -76,6 +79,7 @@ static void gen_options_clear(gen_options_t *o)
     g_free(o->seed);
     g_free(o->active);
     g_free(o->output);
+    g_free(o->model);
     for (gsize i = 0; i < N_PARAMS; i++) {
         g_free(o->values[i]);
     }
@@ -147,6 +151,26 @@ static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const c
     return FALSE;
 }
 
+gsize cli_gen_n_params(void)
+{
+    return N_PARAMS;
+}
+
+const char *cli_gen_param_name(gsize i)
+{
+    return params[i].name;
+}
+
+char *cli_gen_param_format(const trace_gen_params_t *p, gsize i)
+{
+    return format_param(p, &params[i]);
+}
+
+gboolean cli_gen_param_apply(trace_gen_params_t *p, gsize i, const char *text)
+{
+    return apply_param(p, &params[i], text);
+}
+
 /* The profiles and every value they give, one row per option, for --help. */
 static char *describe_profiles(void)
 {
@@ -189,6 +213,17 @@ static char *trace_name(const char *output)
     return g_steal_pointer(&base);
 }
 
+/* TRUE when any parameter was given on the command line. */
+static gboolean cli_gen_overridden(char **values, gsize n)
+{
+    for (gsize i = 0; i < n; i++) {
+        if (values[i] != NULL) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
 {
     const trace_gen_profile_t *profile;
@@ -198,6 +233,7 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
     g_autoptr(GError) error = NULL;
     g_autoptr(trace_t) trace = NULL;
     g_autofree char *name = NULL;
+    g_autofree char *model_name = NULL;
 
     if (!cli_parse_options(context, &argc, &argv)) {
         return CLI_EXIT_USAGE;
@@ -214,6 +250,17 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     p = profile->params;
+    if (o->model != NULL) {
+        if (o->profile != NULL) {
+            fprintf(stderr,
+                    "bouncelab: --model and --profile both give every parameter; use one\n");
+            return CLI_EXIT_USAGE;
+        }
+        g_clear_pointer(&model_name, g_free);
+        if (!cli_model_load(o->model, &p, &model_name)) {
+            return CLI_EXIT_USAGE;
+        }
+    }
     for (gsize i = 0; i < N_PARAMS; i++) {
         if (o->values[i] != NULL && !apply_param(&p, &params[i], o->values[i])) {
             return CLI_EXIT_USAGE;
@@ -237,6 +284,15 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
     if (!trace_gen_validate(&p, (guint)o->presses, &error)) {
         cli_print_error(error); /* it names the parameter as its option is called */
         return CLI_EXIT_USAGE;
+    }
+    if (o->print_model) {
+        g_autofree char *text = NULL;
+        g_autofree char *source = g_strdup_printf(
+            "%s %s%s", o->model ? "model" : "profile", o->model ? o->model : profile->name,
+            cli_gen_overridden(o->values, N_PARAMS) ? ", with overrides" : "");
+        text = cli_model_format(&p, model_name ? model_name : profile->name, source, NULL);
+        fputs(text, stdout);
+        return CLI_EXIT_OK;
     }
     if (o->print_params) {
         printf("profile %s\n", profile->name);
@@ -282,6 +338,14 @@ int cmd_gen(int argc, char **argv)
          "Trace to write (native CSV); its truth goes to OUT.truth.csv", "OUT.csv"},
         {"print-params", 0, 0, G_OPTION_ARG_NONE, &o.print_params,
          "Print the parameters in effect (profile and overrides) and write nothing", NULL},
+        {"model", 0, 0, G_OPTION_ARG_FILENAME, &o.model,
+         "Start from a switch model file (from 'bouncelab fit' or --print-model) instead of a "
+         "profile",
+         "FILE"},
+        {"print-model", 0, 0, G_OPTION_ARG_NONE, &o.print_model,
+         "Print the parameters in effect as a model file (for stress, gen --model) and write "
+         "nothing",
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionEntry entries[N_PARAMS + 1];

@@ -18,9 +18,14 @@ static const command_t commands[] = {
     {"convert", "convert a trace to native CSV or VCD", cmd_convert},
     {"run", "replay a trace through one configuration and score it", cmd_run},
     {"sweep", "run the cross product of settings over traces into a CSV", cmd_sweep},
+    {"stress", "Monte-Carlo over presses: failure rates per million with 95 % bounds", cmd_stress},
+    {"merge", "add the shards of a stress run together", cmd_merge},
+    {"fit", "fit a switch model to traces, for gen --model and stress", cmd_fit},
     {"plot", "draw the pictures of a sweep CSV, or a waveform, with gnuplot", cmd_plot},
     {"verdict", "the smallest error-free window per algorithm and mode of a sweep CSV",
      cmd_verdict},
+    {"advise", "the setting to build for traces and constraints, with evidence; --emit its code",
+     cmd_advise},
 };
 
 static void print_usage(FILE *out)

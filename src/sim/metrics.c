@@ -49,23 +49,23 @@ typedef struct {
     GArray *latencies_us; /* sorted */
 } side_score_t;
 
-/* Scores the events of one kind; writes each event's match at its index. */
-static void score_side(const trace_t *trace, const sim_result_t *result, debounce_event_t kind,
-                       side_score_t *score, GArray *matches)
+/* Matches the events of one kind to the truth (the rule in sim_metrics.h),
+ * writing each event's match at its index; counts detected and false ones. */
+static void match_side(const trace_t *trace, const sim_result_t *result, debounce_event_t kind,
+                       GArray *matches, guint *n_true, guint *detected, guint *false_count)
 {
     g_autoptr(GArray) starts = truth_starts(trace, kind);
     g_autofree gboolean *matched = g_new0(gboolean, starts->len + 1);
     gsize span = 0; /* truth starts at or before the current event */
 
-    score->n_true = starts->len;
-    score->latencies_us = g_array_new(FALSE, FALSE, sizeof(double));
+    *n_true = starts->len;
     for (gsize e = 0; e < result->events->len; e++) {
         const sim_event_t *ev = &g_array_index(result->events, sim_event_t, e);
         sim_match_t m = {-1, NAN};
         if (ev->kind != kind) {
             continue;
         }
-        score->detected++;
+        (*detected)++;
         while (span < starts->len && g_array_index(starts, int64_t, span) <= ev->t_ns) {
             span++;
         }
@@ -73,15 +73,38 @@ static void score_side(const trace_t *trace, const sim_result_t *result, debounc
             matched[span - 1] = TRUE;
             m.truth_index = (gint)(span - 1);
             m.latency_us = (double)(ev->t_ns - g_array_index(starts, int64_t, span - 1)) / 1000.0;
-            g_array_append_val(score->latencies_us, m.latency_us);
         } else {
-            score->false_count++;
+            (*false_count)++;
         }
-        if (matches != NULL) {
-            g_array_index(matches, sim_match_t, e) = m;
+        g_array_index(matches, sim_match_t, e) = m;
+    }
+}
+
+void sim_metrics_match(const trace_t *trace, const sim_result_t *result, GArray *matches)
+{
+    guint n_true, detected, false_count;
+
+    g_array_set_size(matches, result->events->len);
+    match_side(trace, result, DEBOUNCE_EVENT_PRESS, matches, &n_true, &detected, &false_count);
+    match_side(trace, result, DEBOUNCE_EVENT_RELEASE, matches, &n_true, &detected, &false_count);
+}
+
+/* Scores the events of one kind; writes each event's match at its index. */
+static void score_side(const trace_t *trace, const sim_result_t *result, debounce_event_t kind,
+                       side_score_t *score, GArray *matches)
+{
+    guint matched = 0;
+
+    match_side(trace, result, kind, matches, &score->n_true, &score->detected, &score->false_count);
+    score->latencies_us = g_array_new(FALSE, FALSE, sizeof(double));
+    for (gsize e = 0; e < result->events->len; e++) {
+        const sim_match_t *m = &g_array_index(matches, sim_match_t, e);
+        if (g_array_index(result->events, sim_event_t, e).kind == kind && m->truth_index >= 0) {
+            g_array_append_val(score->latencies_us, m->latency_us);
+            matched++;
         }
     }
-    score->missed = score->n_true - score->latencies_us->len;
+    score->missed = score->n_true - matched;
     g_array_sort(score->latencies_us, compare_double);
 }
 
@@ -89,10 +112,12 @@ void sim_metrics_compute(const trace_t *trace, const sim_config_t *cfg, const si
                          sim_metrics_t *out, GArray *matches)
 {
     side_score_t press = {0}, release = {0};
+    g_autoptr(GArray) own = matches == NULL ? g_array_new(FALSE, FALSE, sizeof(sim_match_t)) : NULL;
 
-    if (matches != NULL) {
-        g_array_set_size(matches, result->events->len);
+    if (matches == NULL) {
+        matches = own;
     }
+    g_array_set_size(matches, result->events->len);
     score_side(trace, result, DEBOUNCE_EVENT_PRESS, &press, matches);
     score_side(trace, result, DEBOUNCE_EVENT_RELEASE, &release, matches);
 
@@ -101,7 +126,7 @@ void sim_metrics_compute(const trace_t *trace, const sim_config_t *cfg, const si
     out->presses_detected = press.detected;
     out->missed_presses = press.missed;
     out->false_presses = press.false_count;
-    out->releases_scored = cfg->count == SIM_COUNT_EVENTS;
+    out->releases_scored = sim_metrics_scores_releases(cfg);
     out->releases_true = release.n_true;
     out->releases_detected = release.detected;
     if (out->releases_scored) {

@@ -40,6 +40,33 @@ static int64_t first_read_at_or_after(const poll_grid_t *g, int64_t t_ns)
     return k;
 }
 
+/* The number of edges at or before t_ns, searching from `edge` on. A read
+ * often skips a whole bounce burst of dozens of edges, so the search
+ * gallops (1, 2, 4 ... ahead) and then bisects instead of stepping. */
+static gsize edges_through(const trace_t *trace, gsize edge, gsize n_edges, int64_t t_ns)
+{
+    gsize lo, hi, step = 1;
+
+    if (edge >= n_edges || trace_edge_ns(trace, edge) > t_ns) {
+        return edge;
+    }
+    lo = edge; /* edge lo is at or before t_ns */
+    while (lo + step < n_edges && trace_edge_ns(trace, lo + step) <= t_ns) {
+        lo += step;
+        step *= 2;
+    }
+    hi = MIN(lo + step, n_edges); /* edge hi is after t_ns, or the end */
+    while (hi - lo > 1) {
+        gsize mid = lo + (hi - lo) / 2;
+        if (trace_edge_ns(trace, mid) <= t_ns) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo + 1;
+}
+
 static void record_reads(const poll_grid_t *g, const sim_record_t *record, int64_t end_ns,
                          sim_result_t *result)
 {
@@ -83,9 +110,7 @@ void sim_poll_run(const trace_t *trace, const sim_config_t *cfg, gboolean step_e
         int64_t next_k = k + 1;
         uint32_t when = 0;
 
-        while (edge < n_edges && trace_edge_ns(trace, edge) <= t) {
-            edge++;
-        }
+        edge = edges_through(trace, edge, n_edges, t);
         level = edge == 0 ? trace->initial_level : trace_level_after(trace, edge - 1);
         same_reads = level == last_level ? same_reads + 1 : 1;
         last_level = level;

@@ -43,6 +43,12 @@ typedef struct {
     double cpu_entries_per_press; /**< NAN when the truth has no press */
 } sim_metrics_t;
 
+/** Whether releases are scored: only when the program reports the core's events. */
+static inline gboolean sim_metrics_scores_releases(const sim_config_t *cfg)
+{
+    return cfg->count == SIM_COUNT_EVENTS;
+}
+
 /** Missed presses plus missed releases (the sweep's `missed` column). */
 static inline guint sim_metrics_missed(const sim_metrics_t *m)
 {
@@ -62,5 +68,12 @@ static inline guint sim_metrics_false(const sim_metrics_t *m)
  */
 void sim_metrics_compute(const trace_t *trace, const sim_config_t *cfg, const sim_result_t *result,
                          sim_metrics_t *out, GArray *matches);
+
+/**
+ * Only the matching of sim_metrics_compute(): one sim_match_t per event of
+ * result->events into `matches`, without the latency statistics (stress
+ * scores millions of presses this way).
+ */
+void sim_metrics_match(const trace_t *trace, const sim_result_t *result, GArray *matches);
 
 #endif

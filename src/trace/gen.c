@@ -13,7 +13,10 @@ typedef struct {
     trace_t *trace;
     trace_rng_t rng;
     const trace_gen_params_t *params;
-    double glitch_mean_ns; /* mean time between glitches */
+    double glitch_mean_ns;        /* mean time between glitches */
+    const trace_gen_tilt_t *tilt; /* NULL: draw from the model itself */
+    guint8 *draws;                /* with a tilt: where each bounce was drawn, or NULL */
+    gsize n_draws;
 } gen_t;
 
 static int64_t last_edge_ns(const gen_t *g)
@@ -30,16 +33,88 @@ static void push_edge(gen_t *g, int64_t t_ns)
     g->trace->end_ns = t_ns;
 }
 
+static void note_draw(gen_t *g, trace_gen_draw_t draw)
+{
+    if (g->draws != NULL) {
+        g->draws[g->n_draws] = (guint8)draw;
+    }
+    g->n_draws++;
+}
+
+/* The top slice of a bounce's tail: [its start, bounce_max_ns]. */
+static int64_t top_start_ns(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt, int64_t hi)
+{
+    return b->bounce_max_ns - (b->bounce_max_ns - hi) / (int64_t)tilt->top_fraction;
+}
+
+/* A draw from the tilted proposal (trace_gen.h), noting its class. */
+static int64_t draw_tilted_ns(gen_t *g, const trace_gen_bounce_t *b, int64_t lo, int64_t hi)
+{
+    int64_t top = top_start_ns(b, g->tilt, hi), x;
+
+    if (trace_rng_unit(&g->rng) >= trace_gen_tilt_tail_prob(b, g->tilt)) {
+        note_draw(g, TRACE_GEN_DRAW_BODY);
+        return trace_rng_between(&g->rng, lo, hi);
+    }
+    x = trace_rng_unit(&g->rng) < g->tilt->top_prob
+            ? trace_rng_between(&g->rng, top, b->bounce_max_ns)
+            : trace_rng_between(&g->rng, hi, b->bounce_max_ns);
+    note_draw(g, x >= top ? TRACE_GEN_DRAW_TOP : TRACE_GEN_DRAW_TAIL);
+    return x;
+}
+
+gboolean trace_gen_tilt_applies(const trace_gen_bounce_t *b)
+{
+    int64_t hi = MIN(b->bounce_ns + b->bounce_ns / 2, b->bounce_max_ns);
+    return b->bounce_ns > 0 && b->worst_rate > 0.0 && b->worst_rate < 1.0 && b->bounce_max_ns > hi;
+}
+
+double trace_gen_tilt_tail_prob(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt)
+{
+    return MAX(tilt->tail_prob, b->worst_rate);
+}
+
+double trace_gen_tilt_weight(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt,
+                             trace_gen_draw_t draw)
+{
+    double q = trace_gen_tilt_tail_prob(b, tilt), r = tilt->top_prob;
+    int64_t hi = MIN(b->bounce_ns + b->bounce_ns / 2, b->bounce_max_ns);
+    double tail_values, top_values;
+
+    if (!trace_gen_tilt_applies(b)) {
+        return 1.0;
+    }
+    /* draws are integers of ns, uniform over the values of their range */
+    tail_values = (double)(b->bounce_max_ns - hi) + 1.0;
+    top_values = (double)(b->bounce_max_ns - top_start_ns(b, tilt, hi)) + 1.0;
+    switch (draw) {
+    case TRACE_GEN_DRAW_BODY:
+        return (1.0 - b->worst_rate) / (1.0 - q);
+    case TRACE_GEN_DRAW_TAIL:
+        return b->worst_rate / (q * (1.0 - r));
+    default:
+        return (b->worst_rate / tail_values) / (q * ((1.0 - r) / tail_values + r / top_values));
+    }
+}
+
 static int64_t draw_bounce_ns(gen_t *g, const trace_gen_bounce_t *b)
 {
     int64_t lo, hi;
     gboolean tail;
 
-    if (b->bounce_ns == 0) {
-        return 0;
+    if (b->bounce_ns == 0 || (g->tilt != NULL && !trace_gen_tilt_applies(b))) {
+        if (g->tilt != NULL) {
+            note_draw(g, TRACE_GEN_DRAW_BODY); /* weight 1: drawn from the model */
+        }
+        if (b->bounce_ns == 0) {
+            return 0;
+        }
     }
     lo = b->bounce_ns / 2;
     hi = MIN(b->bounce_ns + b->bounce_ns / 2, b->bounce_max_ns);
+    if (g->tilt != NULL && trace_gen_tilt_applies(b)) {
+        return draw_tilted_ns(g, b, lo, hi);
+    }
     tail = trace_rng_unit(&g->rng) < b->worst_rate;
     if (tail && b->bounce_max_ns > hi) {
         return trace_rng_between(&g->rng, hi, b->bounce_max_ns);
@@ -137,7 +212,14 @@ static int64_t add_settled(gen_t *g, int64_t min_ns, int64_t max_ns)
 trace_t *trace_gen(const trace_gen_params_t *params, guint64 seed, guint presses,
                    gboolean active_low, const char *name, GError **error)
 {
-    gen_t g = {.params = params};
+    return trace_gen_tilted(params, NULL, seed, presses, active_low, name, NULL, error);
+}
+
+trace_t *trace_gen_tilted(const trace_gen_params_t *params, const trace_gen_tilt_t *tilt,
+                          guint64 seed, guint presses, gboolean active_low, const char *name,
+                          guint8 *draws, GError **error)
+{
+    gen_t g = {.params = params, .tilt = tilt, .draws = draws};
 
     if (!trace_gen_validate(params, presses, error)) {
         return NULL;

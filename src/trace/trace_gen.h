@@ -93,4 +93,46 @@ gboolean trace_gen_validate(const trace_gen_params_t *params, guint presses, GEr
 trace_t *trace_gen(const trace_gen_params_t *params, guint64 seed, guint presses,
                    gboolean active_low, const char *name, GError **error);
 
+/**
+ * A proposal for importance sampling the long tail (stress --rare): each
+ * bounce that can come from the tail is drawn from the tail with
+ * probability max(tail_prob, worst_rate) instead of worst_rate, and a tail
+ * draw lands in the top 1/top_fraction of the tail with probability
+ * top_prob besides its uniform share. Rebounds, holds and gaps are drawn as
+ * from the model, so a press's weight f/g is the product of its two bounce
+ * draws' weights (trace_gen_tilt_weight()).
+ */
+typedef struct {
+    double tail_prob;   /**< 0..1 */
+    double top_prob;    /**< 0..1 */
+    guint top_fraction; /**< >= 1 */
+} trace_gen_tilt_t;
+
+/** Where a tilted bounce draw came from; its weight depends on nothing else. */
+typedef enum {
+    TRACE_GEN_DRAW_BODY, /**< the body (or a transition the tilt leaves alone: weight 1) */
+    TRACE_GEN_DRAW_TAIL, /**< the tail, below its top slice */
+    TRACE_GEN_DRAW_TOP,  /**< the top slice of the tail */
+    TRACE_GEN_DRAWS
+} trace_gen_draw_t;
+
+/** TRUE when a bounce has a tail the tilt can favour (0 < worst_rate < 1, a tail range). */
+gboolean trace_gen_tilt_applies(const trace_gen_bounce_t *b);
+
+/** The proposal's chance of a tail draw for this bounce. */
+double trace_gen_tilt_tail_prob(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt);
+
+/** The likelihood ratio f/g of a draw of class `draw` (1 when the tilt does not apply). */
+double trace_gen_tilt_weight(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt,
+                             trace_gen_draw_t draw);
+
+/**
+ * trace_gen() drawing bounces from `tilt` (NULL: from the model, the same
+ * trace as trace_gen()); `draws` (may be NULL) receives 2 classes per press,
+ * make then break.
+ */
+trace_t *trace_gen_tilted(const trace_gen_params_t *params, const trace_gen_tilt_t *tilt,
+                          guint64 seed, guint presses, gboolean active_low, const char *name,
+                          guint8 *draws, GError **error);
+
 #endif

@@ -1,0 +1,43 @@
+/*
+ * The grid options `sweep` and `stress` share (--algo, --window, --mode,
+ * --interval, --runtime, --irq-latency), their defaults, and --shard's I/N.
+ */
+#ifndef CLI_GRID_OPTIONS_H
+#define CLI_GRID_OPTIONS_H
+
+#include <glib.h>
+
+#include "cli_sim_options.h"
+#include "sim_sweep.h"
+
+typedef struct {
+    char *algos;
+    char *windows;
+    char *modes;
+    char *intervals;
+    char *runtimes;
+    char *irq_latencies;
+    char *algo_help; /* --algo's help, naming the default list (owned) */
+} cli_grid_options_t;
+
+/** The default --algo list: every algorithm of the core's that uses its windows (g_free it). */
+char *cli_grid_default_algos(void);
+
+/** Adds the grid entries to a context's main group (arg_data point into `o`). */
+void cli_grid_options_add(GOptionContext *context, cli_grid_options_t *o);
+
+/** Frees the option strings. */
+void cli_grid_options_clear(cli_grid_options_t *o);
+
+/**
+ * Fills spec's lists from the grid options (defaults where not given) and
+ * its base configuration from the shared simulation options; prints
+ * "bouncelab: --OPTION: why" and returns FALSE on a bad value.
+ */
+gboolean cli_grid_options_build(const cli_grid_options_t *o, const cli_sim_options_t *so,
+                                sim_sweep_spec_t *spec);
+
+/** Parses --shard I/N (1 <= I <= N) into a 0-based index and a count; prints why not. */
+gboolean cli_parse_shard(const char *text, guint *index, guint *count);
+
+#endif

@@ -1,0 +1,368 @@
+/*
+ * `bouncelab stress`: Monte-Carlo over presses. Every configuration of the
+ * sweep grid replays the same presses, generated from a switch model (a
+ * gen profile, a model file, or a model fitted to traces) or resampled from
+ * recordings, and the CSV gives rates per million press cycles with exact
+ * 95 % bounds.
+ */
+#include "cli.h"
+#include "cli_grid_options.h"
+#include "cli_interrupt.h"
+#include "cli_model.h"
+#include "cli_replay.h"
+#include "cli_sim_options.h"
+#include "cli_trace_options.h"
+#include "stress.h"
+#include "stress_csv.h"
+#include "trace_fit.h"
+#include "util_atomic_file.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define PRESSES_DEFAULT "1000000"
+#define SEED_DEFAULT    1
+/* The proposal of --rare (trace_gen.h): half the draws from the tail, half
+ * of those from its top sixteenth. */
+#define RARE_TAIL_PROB    0.5
+#define RARE_TOP_PROB     0.5
+#define RARE_TOP_FRACTION 16
+
+typedef struct {
+    char *output;
+    cli_grid_options_t grid;
+    char *presses;
+    char *shard;
+    gint jobs;
+    gboolean resample;
+    gboolean rare;
+    gint rare_top_fraction;
+} stress_options_t;
+
+static void stress_options_clear(stress_options_t *o)
+{
+    g_free(o->output);
+    cli_grid_options_clear(&o->grid);
+    g_free(o->presses);
+    g_free(o->shard);
+}
+
+gboolean cli_parse_presses(const char *option, const char *text, guint64 *out)
+{
+    char *end = NULL;
+    double v = g_ascii_strtod(text, &end);
+
+    if (end == text || *end != '\0' || !(v >= 1.0 && v <= (double)STRESS_PRESSES_MAX) ||
+        v != floor(v)) {
+        fprintf(stderr,
+                "bouncelab: %s: '%s' is not a whole number of presses from 1 to 10^12 (e.g. "
+                "1000000 or 1e6)\n",
+                option, text);
+        return FALSE;
+    }
+    *out = (guint64)v;
+    return TRUE;
+}
+
+/* The run's identity: everything that decides its numbers, but not how it
+ * is split (--shard, --jobs) or where it goes (-o). Shards of one run share
+ * it; merge refuses parts that do not. */
+static char *run_identity(char **argv_copy, const stress_spec_t *spec)
+{
+    g_autoptr(GString) s = g_string_new("bouncelab stress " BOUNCELAB_VERSION "\n");
+    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+
+    for (char **a = argv_copy + 1; *a; a++) {
+        if (strcmp(*a, "--shard") == 0 || strcmp(*a, "-j") == 0 || strcmp(*a, "--jobs") == 0 ||
+            strcmp(*a, "-o") == 0 || strcmp(*a, "--output") == 0) {
+            a += a[1] != NULL;
+            continue;
+        }
+        if (g_str_has_prefix(*a, "--shard=") || g_str_has_prefix(*a, "--jobs=") ||
+            g_str_has_prefix(*a, "--output=") || (g_str_has_prefix(*a, "-j") && (*a)[2] != '\0') ||
+            (g_str_has_prefix(*a, "-o") && (*a)[2] != '\0')) {
+            continue;
+        }
+        g_string_append_printf(s, "%s\n", *a);
+    }
+    /* and what the inputs held, in case a file changed between shards */
+    for (guint i = 0; i < spec->inputs->len; i++) {
+        const stress_input_t *in = g_ptr_array_index(spec->inputs, i);
+        if (in->recorded != NULL) {
+            g_autoptr(GChecksum) edges = g_checksum_new(G_CHECKSUM_SHA256);
+            g_checksum_update(edges, (const guchar *)in->recorded->edges->data,
+                              (gssize)(in->recorded->edges->len * sizeof(int64_t)));
+            g_string_append_printf(s, "recorded %s\n", g_checksum_get_string(edges));
+        } else {
+            g_autofree char *text = cli_model_format(&in->model, in->name, "", NULL);
+            g_string_append(s, text);
+        }
+    }
+    g_checksum_update(sum, (const guchar *)s->str, (gssize)s->len);
+    return g_strndup(g_checksum_get_string(sum), 16);
+}
+
+/* Turns each argument into an input: a model file, a trace (fitted, or
+ * resampled), or a gen profile's name. */
+static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_trace_args_t *ro,
+                           int64_t settle_ns, stress_spec_t *spec, GPtrArray *traces, int *status)
+{
+    trace_read_options_t read_opts;
+
+    if (!cli_trace_read_options(ro, &read_opts)) {
+        return FALSE;
+    }
+    for (char **p = paths; *p; p++) {
+        const trace_gen_profile_t *profile = trace_gen_profile_find(*p);
+        trace_gen_params_t model;
+        g_autofree char *name = NULL;
+        trace_t *trace;
+
+        if (!g_file_test(*p, G_FILE_TEST_EXISTS)) {
+            if (profile == NULL) {
+                fprintf(stderr,
+                        "bouncelab: %s: no such file, and no gen profile of that name (see "
+                        "'bouncelab gen --help')\n",
+                        *p);
+                return FALSE;
+            }
+            if (o->resample) {
+                fprintf(stderr, "bouncelab: --resample replays recordings; '%s' is a profile\n",
+                        *p);
+                return FALSE;
+            }
+            stress_spec_add_model(spec, profile->name, &profile->params);
+            continue;
+        }
+        if (cli_model_sniff(*p)) {
+            if (o->resample) {
+                fprintf(stderr, "bouncelab: --resample replays recordings; '%s' is a model\n", *p);
+                return FALSE;
+            }
+            if (!cli_model_load(*p, &model, &name)) {
+                return FALSE;
+            }
+            stress_spec_add_model(spec, name, &model);
+            continue;
+        }
+        trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, status);
+        if (trace == NULL) {
+            return FALSE;
+        }
+        g_ptr_array_add(traces, trace);
+        if (trace_n_truth(trace) == 0) {
+            fprintf(stderr, "bouncelab: %s: no presses to replay or fit\n", *p);
+            return FALSE;
+        }
+        if (o->resample) {
+            stress_spec_add_recorded(spec, trace->name, trace);
+            continue;
+        }
+        {
+            const trace_t *one[] = {trace};
+            g_autoptr(GError) error = NULL;
+            if (!trace_fit(one, 1, settle_ns, &model, NULL, &error)) {
+                fprintf(stderr, "bouncelab: %s: %s (try --resample, or more presses)\n", *p,
+                        error->message);
+                *status = CLI_EXIT_USAGE;
+                return FALSE;
+            }
+            stress_spec_add_model(spec, trace->name, &model);
+        }
+    }
+    return TRUE;
+}
+
+/* The configurations of the grid, in sweep's order. */
+static gboolean plan_configs(const stress_options_t *o, const cli_sim_options_t *so,
+                             GArray *configs)
+{
+    g_autoptr(sim_sweep_spec_t) grid = sim_sweep_spec_new();
+    g_autoptr(sim_sweep_plan_t) plan = NULL;
+    g_autoptr(trace_t) stand_in = trace_new("grid", TRUE, TRUE, 0);
+    g_autoptr(GError) error = NULL;
+
+    if (!cli_grid_options_build(&o->grid, so, grid)) {
+        return FALSE;
+    }
+    g_ptr_array_add(grid->traces, stand_in);
+    plan = sim_sweep_plan_new(grid, &error);
+    if (plan == NULL) {
+        cli_print_error(error);
+        return FALSE;
+    }
+    if (sim_sweep_plan_skipped(plan) > 0) {
+        fprintf(stderr, "stress: skipped %zu combinations: %s\n", sim_sweep_plan_skipped(plan),
+                sim_sweep_plan_skip_reason(plan));
+    }
+    for (gsize n = 0; n < sim_sweep_plan_rows(plan); n++) {
+        sim_sweep_row_t row;
+        sim_sweep_plan_row(plan, n, &row);
+        g_array_append_val(configs, row.cfg);
+    }
+    return TRUE;
+}
+
+static gboolean stop_requested(gpointer data)
+{
+    return cli_interrupt_caught(data) != 0;
+}
+
+static void write_rows(FILE *out, const stress_spec_t *spec, const stress_tally_t *tallies,
+                       const char *run_id, const char *shard)
+{
+    fputs(stress_csv_header, out);
+    for (guint i = 0; i < spec->inputs->len; i++) {
+        const stress_input_t *in = g_ptr_array_index(spec->inputs, i);
+        for (guint c = 0; c < spec->configs->len; c++) {
+            stress_row_t row = {0};
+            g_autofree char *line = NULL;
+
+            stress_row_set_config(&row, in->name, &g_array_index(spec->configs, sim_config_t, c));
+            row.tally = tallies[i * spec->configs->len + c];
+            row.rare = spec->rare && in->recorded == NULL;
+            if (row.rare) {
+                stress_rare_weights(spec, i, row.weights);
+            }
+            row.seed = spec->seed;
+            row.run_id = g_strdup(run_id);
+            row.shard = g_strdup(shard);
+            line = stress_csv_format(&row);
+            fputs(line, out);
+            stress_row_clear(&row);
+        }
+    }
+}
+
+int cmd_stress(int argc, char **argv)
+{
+    stress_options_t o = {.rare_top_fraction = RARE_TOP_FRACTION};
+    cli_sim_options_t so;
+    cli_trace_args_t ro;
+    g_autoptr(GOptionContext) context = g_option_context_new(
+        "TRACE|MODEL|PROFILE... - Monte-Carlo over presses: rates per million with 95 % bounds");
+    const GOptionEntry head[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+         "Write the CSV here, atomically ('-': standard output) [default: -]", "FILE"},
+        G_OPTION_ENTRY_NULL};
+    const GOptionEntry entries[] = {
+        {"presses", 'n', 0, G_OPTION_ARG_STRING, &o.presses,
+         "Press cycles per input, 1 to 10^12 (1e6 works) [default: " PRESSES_DEFAULT "]", "N"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Threads [default: the number of processors]",
+         "N"},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o.shard,
+         "Run only shard I of N (every N-th batch of presses); 'bouncelab merge' adds the parts",
+         "I/N"},
+        {"resample", 0, 0, G_OPTION_ARG_NONE, &o.resample,
+         "Replay the recorded presses themselves, each time at a fresh random polling phase and "
+         "latency draws, instead of fitting a model",
+         NULL},
+        {"rare", 0, 0, G_OPTION_ARG_NONE, &o.rare,
+         "Also estimate the failure rate by importance sampling of the bounce tail (the rare_* "
+         "columns, with a standard error)",
+         NULL},
+        {"rare-top", 0, 0, G_OPTION_ARG_INT, &o.rare_top_fraction,
+         "--rare: favour the top 1/N of each bounce tail [default: 16]", "N"},
+        G_OPTION_ENTRY_NULL};
+    int status = CLI_EXIT_USAGE;
+    g_autoptr(stress_spec_t) spec = stress_spec_new();
+    g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(cli_interrupt_t) watch = NULL;
+    g_autoptr(util_atomic_file_t) file = NULL;
+    g_auto(GStrv) argv_copy = g_strdupv(argv);
+    g_autofree stress_tally_t *tallies = NULL;
+    g_autofree char *run_id = NULL;
+    g_autofree char *shard_text = NULL;
+    int64_t settle_ns = 0;
+    gboolean stopped = FALSE;
+    guint threads;
+
+    cli_sim_options_init(&so);
+    cli_trace_args_init(&ro);
+    g_option_context_add_main_entries(context, head, NULL);
+    cli_grid_options_add(context, &o.grid);
+    g_option_context_add_main_entries(context, entries, NULL);
+    cli_sim_options_add(context, &so);
+    cli_trace_add_options(context, &ro);
+    g_option_context_set_summary(
+        context,
+        "Generates --presses press cycles from each input's switch model (a gen profile name, a "
+        "model file from 'bouncelab fit', or a trace, which is fitted first), replays every "
+        "combination of the grid options on the same presses, and writes one row per input and "
+        "combination: the sweep's columns plus false, missed and failed press cycles per million "
+        "with exact one-sided 95 % (Clopper-Pearson) upper bounds. A cycle is a press and its "
+        "release; one with any false trigger counts once. Same --seed, same bytes, whatever -j "
+        "or --shard.");
+    g_option_context_set_description(context, cli_sim_options_help());
+
+    if (!cli_parse_options(context, &argc, &argv)) {
+        goto out;
+    }
+    watch = cli_interrupt_watch();
+    if (argc < 2) {
+        fprintf(stderr, "bouncelab: stress needs at least one TRACE, MODEL or PROFILE (e.g. "
+                        "'bouncelab stress worn')\n");
+        goto out;
+    }
+    if (!cli_parse_presses("--presses", o.presses ? o.presses : PRESSES_DEFAULT, &spec->presses)) {
+        goto out;
+    }
+    /* --seed (a shared simulation option) seeds the presses too; each batch
+     * then draws its own jitter and latency seed from it */
+    spec->seed = so.seed >= 0 ? (guint64)so.seed : SEED_DEFAULT;
+    if (o.jobs < 0 || o.jobs > 1024) {
+        fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
+        goto out;
+    }
+    if (o.rare_top_fraction < 1 || o.rare_top_fraction > 1000000) {
+        fprintf(stderr, "bouncelab: --rare-top: %d is not between 1 and 1000000\n",
+                o.rare_top_fraction);
+        goto out;
+    }
+    spec->rare = o.rare;
+    spec->tilt = (trace_gen_tilt_t){RARE_TAIL_PROB, RARE_TOP_PROB, (guint)o.rare_top_fraction};
+    if (o.shard != NULL && !cli_parse_shard(o.shard, &spec->shard_index, &spec->shard_count)) {
+        goto out;
+    }
+    if (!plan_configs(&o, &so, spec->configs) || !cli_sim_options_settle(&so, &settle_ns) ||
+        !add_inputs(argv + 1, &o, &ro, settle_ns, spec, traces, &status)) {
+        goto out;
+    }
+    run_id = run_identity(argv_copy, spec);
+    shard_text = o.shard != NULL
+                     ? g_strdup_printf("%u/%u", spec->shard_index + 1, spec->shard_count)
+                     : g_strdup("");
+    threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
+    status = CLI_EXIT_FAILURE;
+    file = util_atomic_file_open(o.output ? o.output : "-", &error);
+    if (file == NULL) {
+        cli_print_error(error);
+        goto out;
+    }
+    tallies = stress_run(spec, threads, stop_requested, watch, &stopped, &error);
+    if (tallies == NULL) {
+        if (stopped) {
+            int sig = cli_interrupt_caught(watch);
+            fprintf(stderr, "bouncelab: stress interrupted; %s not written\n",
+                    o.output ? o.output : "output");
+            status = 128 + (sig != 0 ? sig : 2);
+        } else {
+            cli_print_error(error);
+            status = CLI_EXIT_USAGE;
+        }
+        goto out;
+    }
+    write_rows(util_atomic_file_stream(file), spec, tallies, run_id, shard_text);
+    if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
+        cli_print_error(error);
+        goto out;
+    }
+    status = CLI_EXIT_OK;
+out:
+    stress_options_clear(&o);
+    cli_sim_options_clear(&so);
+    cli_trace_args_clear(&ro);
+    return status;
+}

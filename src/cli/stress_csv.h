@@ -1,0 +1,55 @@
+/*
+ * The stress CSV: the sweep's columns (same names, same meaning; counts are
+ * 64-bit) plus the rates, their exact 95 % bounds and the state a merge
+ * needs (latency histograms, importance-sampling class counts, the run's
+ * identity and shard). One writer for stress and merge, so a merged run is
+ * the unsharded run byte for byte.
+ */
+#ifndef STRESS_CSV_H
+#define STRESS_CSV_H
+
+#include <glib.h>
+
+#include "sim_config.h"
+#include "stress_tally.h"
+
+/** The header line, with its newline. */
+extern const char stress_csv_header[];
+
+/** One row: a configuration's identity columns (as text) and its tally. */
+typedef struct {
+    char *trace;
+    char *algo;
+    char *mode;
+    char *press_window_us;
+    char *release_window_us;
+    char *interval_us;
+    char *irq_latency_us;
+    char *runtime;
+    stress_tally_t tally;
+    gboolean rare;                       /**< the rare columns and counts apply */
+    double weights[STRESS_RARE_CLASSES]; /**< class weights f/g, when rare */
+    guint64 seed;
+    char *run_id;
+    char *shard; /**< "I/N", or "" for a whole run */
+} stress_row_t;
+
+/** Fills the identity columns of `row` from a trace name and a configuration. */
+void stress_row_set_config(stress_row_t *row, const char *trace, const sim_config_t *cfg);
+
+/** Frees the strings of a row (not the row). */
+void stress_row_clear(stress_row_t *row);
+
+/** The CSV line of a row, with its newline. */
+char *stress_csv_format(const stress_row_t *row);
+
+/**
+ * Parses one line (no newline) into `row` (cleared first by the caller);
+ * FALSE with a TRACE_ERROR_PARSE error saying which column is wrong.
+ */
+gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error);
+
+/** Per million from a fraction, as the CSV writes it ("%.6g"). */
+char *stress_csv_per_million(double fraction);
+
+#endif
