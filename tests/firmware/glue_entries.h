@@ -10,5 +10,6 @@ int button_demo_irq_main(void);
 int button_demo_irq_lockout_main(void);
 int bounce_recorder_main(void);
 int bounce_recorder_small_ring_main(void);
+int bounce_recorder_usb_main(void);
 
 #endif
