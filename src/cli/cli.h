@@ -43,5 +43,6 @@ int cmd_info(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_verdict(int argc, char **argv);
+int cmd_record(int argc, char **argv);
 
 #endif

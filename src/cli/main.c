@@ -21,6 +21,7 @@ static const command_t commands[] = {
     {"plot", "draw the pictures of a sweep CSV, or a waveform, with gnuplot", cmd_plot},
     {"verdict", "the smallest error-free window per algorithm and mode of a sweep CSV",
      cmd_verdict},
+    {"record", "record a trace from the Pico bounce_recorder's serial port", cmd_record},
 };
 
 static void print_usage(FILE *out)
