@@ -11,5 +11,6 @@ int button_demo_irq_lockout_main(void);
 int bounce_recorder_main(void);
 int bounce_recorder_small_ring_main(void);
 int bounce_recorder_usb_main(void);
+int bounce_recorder_links_main(void);
 
 #endif
