@@ -220,7 +220,8 @@ static void measure(recording_t *r, int64_t end_ns, progress_t *p)
 static void show_progress(const progress_t *p, gboolean started)
 {
     if (!started) {
-        fprintf(stderr, "\rwaiting for the recorder: reset it, then press the button ");
+        /* \033[K: erase what a longer line before left */
+        fprintf(stderr, "\rwaiting for the recorder: reset it, then press the button\033[K");
     } else {
         fprintf(stderr,
                 "\rpresses %" G_GSIZE_FORMAT ", edges %" G_GSIZE_FORMAT
@@ -259,6 +260,7 @@ int cmd_record(int argc, char **argv)
     stop_t stop = STOP_NONE;
     gboolean tty = isatty(STDERR_FILENO);
     int64_t next_draw = 0, end_ns;
+    progress_t progress = {0};
     char buf[4096];
 
     g_option_context_set_summary(
@@ -315,7 +317,6 @@ int cmd_record(int argc, char **argv)
         struct pollfd pfd = {r.fd, POLLIN, 0};
         int n = poll(&pfd, 1, RECORD_POLL_MS);
         gboolean started;
-        progress_t p = {0};
 
         if (cli_interrupt_caught(watch) != 0) {
             stop = STOP_SIGNAL;
@@ -355,14 +356,15 @@ int cmd_record(int argc, char **argv)
             } else if (now >= trace_stream_planned_end_ns(r.stream)) {
                 stop = STOP_CAPTURE_END;
             } else if (presses > 0 || tty) {
-                measure(&r, now, &p);
-                if (presses > 0 && p.presses >= (gsize)presses && p.releases >= (gsize)presses) {
+                measure(&r, now, &progress);
+                if (presses > 0 && progress.presses >= (gsize)presses &&
+                    progress.releases >= (gsize)presses) {
                     stop = STOP_COUNT;
                 }
             }
         }
-        if (tty && wall_ns() >= next_draw) {
-            show_progress(&p, started);
+        if (tty && stop == STOP_NONE && wall_ns() >= next_draw) {
+            show_progress(&progress, started);
             next_draw = wall_ns() + INT64_C(200000000);
         }
     }

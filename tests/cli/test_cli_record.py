@@ -248,7 +248,32 @@ finish(first)
 check(first.returncode == 0, "busy: the first recording completes", first)
 dev.unplug()
 
-# 12. bad options
+# 12. on a terminal: a live progress line (presses, edges, longest bounce: the
+# capture's first press bounces from 100000000 to 100003600 ns, 3.6 us)
+dev = Device()
+term_master, term_slave = pty.openpty()
+out = os.path.join(SCRATCH, "tty.csv")
+p = subprocess.Popen([BOUNCELAB, "record", dev.path, "-o", out, "--for", "2s"],
+                     stdout=subprocess.DEVNULL, stderr=term_slave)
+time.sleep(0.3)
+dev.write(capture)
+p.wait(15)
+os.close(term_slave)
+shown = b""
+try:
+    while True:
+        chunk = os.read(term_master, 4096)
+        if not chunk:
+            break
+        shown += chunk
+except OSError:
+    pass
+shown = shown.decode()
+check("\rpresses 2, edges 12, longest bounce 3.6 us" in shown, "progress on a terminal: " + shown)
+check(p.returncode == 0, "progress on a terminal: exit 0")
+dev.unplug()
+
+# 13. bad options
 for args in (["--presses", "2", "--for", "1s"], ["--baud", "12345"], ["--for", "0s"]):
     p = finish(record("/dev/null", os.path.join(SCRATCH, "x.csv"), *args))
     check(p.returncode == 2, "bad options " + " ".join(args), p)
