@@ -119,7 +119,6 @@ static int open_port(const char *port, speed_t speed, int *status)
         *status = CLI_EXIT_FAILURE;
         return -1;
     }
-    tcflush(fd, TCIFLUSH); /* what sat in the buffer before we came is not this recording */
     return fd;
 }
 

@@ -62,6 +62,7 @@ class Device:
 
     def unplug(self):
         os.close(self.master)
+        self.master = None
 
 
 def record(dev_path, out, *args):
@@ -97,17 +98,38 @@ capture_rows = rows_of(capture)
 # the capture's last row is at 1.75 s; the planned end (10 s) is far off
 
 
-def started(proc, dev):
-    time.sleep(0.3)  # bouncelab has opened the device and set raw mode
+def wait_open(proc, path):
+    """Until bouncelab holds the device open (a loaded machine may take a while)."""
+    for _ in range(200):
+        try:
+            fds = os.listdir("/proc/%d/fd" % proc.pid)
+            if any(os.path.realpath("/proc/%d/fd/%s" % (proc.pid, fd)) == path for fd in fds):
+                break
+        except OSError:
+            pass
+        time.sleep(0.05)
+    time.sleep(0.2)  # and has set raw mode
+
+
+def session(name, feed, *args, then=None):
+    """Records from a fresh device into SCRATCH/name, which is fed `feed` once
+    bouncelab has opened it; then(proc, dev) runs before the wait for the end,
+    which unplugs the device. Returns the finished process and the output path."""
+    dev = Device()
+    out = os.path.join(SCRATCH, name)
+    proc = record(dev.path, out, *args)
+    wait_open(proc, dev.path)
+    dev.write(feed)
+    if then is not None:
+        then(proc, dev)
+    finish(proc)
+    if dev.master is not None:
+        dev.unplug()
+    return proc, out
 
 
 # 1. the stub's real output, stopped by --for 2s: every row, end_ns 2 s
-dev = Device()
-out = os.path.join(SCRATCH, "for.csv")
-p = record(dev.path, out, "--for", "2s")
-started(p, dev)
-dev.write("garbage from before the reset\n" + capture)
-finish(p)
+p, out = session("for.csv", "garbage from before the reset\n" + capture, "--for", "2s")
 check(p.returncode == 0, "--for 2s: exit 0", p)
 text = read(out)
 check(rows_of(text) == capture_rows, "--for 2s: the recorder's rows, unchanged")
@@ -116,48 +138,30 @@ check("presses:   2" in valid_trace(out, "--for"), "--for: two presses")
 check("\r" not in p.stderr_text and "waiting" not in p.stderr_text,
       "no progress line when stderr is not a terminal", p)
 check("2 presses" in p.stderr_text, "says what it recorded", p)
-dev.unplug()
+
 
 # 2. --presses 2: stops once the second release has settled (20 ms after 1.75 s)
-dev = Device()
-out = os.path.join(SCRATCH, "presses.csv")
-p = record(dev.path, out, "--presses", "2")
-started(p, dev)
-dev.write(capture)
-finish(p)
+p, out = session("presses.csv", capture, "--presses", "2")
 check(p.returncode == 0, "--presses 2: exit 0", p)
 text = read(out)
 check(rows_of(text) == capture_rows, "--presses 2: every row")
 check(1770000000 <= end_ns_of(text) < 10000000000, "--presses 2: ends after the settle")
 valid_trace(out, "--presses")
-dev.unplug()
+
 
 # 3. SIGINT: a complete trace up to the stop
-dev = Device()
-out = os.path.join(SCRATCH, "sigint.csv")
-p = record(dev.path, out)
-started(p, dev)
-dev.write(capture)
-time.sleep(0.5)
-p.send_signal(signal.SIGINT)
-finish(p)
+p, out = session("sigint.csv", capture,
+                 then=lambda proc, dev: (time.sleep(0.5), proc.send_signal(signal.SIGINT)))
 check(p.returncode == 0, "SIGINT: exit 0", p)
 text = read(out)
 check(rows_of(text) == capture_rows, "SIGINT: every row")
 check(1750000000 <= end_ns_of(text) < 10000000000, "SIGINT: end_ns at or after the last row")
 valid_trace(out, "SIGINT")
-dev.unplug()
 
 # 4. truncated: the device goes away mid-row; what came is kept, valid
-dev = Device()
-out = os.path.join(SCRATCH, "unplugged.csv")
-p = record(dev.path, out)
-started(p, dev)
 cut = capture.index("600000400,0")
-dev.write(capture[:cut + 5])
-time.sleep(0.3)
-dev.unplug()
-finish(p)
+p, out = session("unplugged.csv", capture[:cut + 5],
+                 then=lambda proc, dev: (time.sleep(0.3), dev.unplug()))
 check(p.returncode == 1, "unplugged: exit 1", p)
 check("went away" in p.stderr_text, "unplugged: says so", p)
 text = read(out)
@@ -166,68 +170,42 @@ check(end_ns_of(text) == 600000000, "unplugged: ends at the last row")
 valid_trace(out, "unplugged")
 
 # 5. corrupted: a mangled row is an error naming the line; the rows before are kept
-dev = Device()
-out = os.path.join(SCRATCH, "corrupt.csv")
-p = record(dev.path, out)
-started(p, dev)
-dev.write(capture.replace("600000400,0", "6000#0400,0"))
-finish(p)
+p, out = session("corrupt.csv", capture.replace("600000400,0", "6000#0400,0"))
 check(p.returncode == 2, "corrupted: exit 2", p)
 check(":12: '6000#0400,0' is not a row" in p.stderr_text, "corrupted: names line and row", p)
 check(rows_of(read(out)) == capture_rows[:7], "corrupted: the rows before it")
 valid_trace(out, "corrupted")
-dev.unplug()
+
 
 # 6. stalled mid-row, then --for: the half row is dropped, the trace ends at --for
-dev = Device()
-out = os.path.join(SCRATCH, "stalled.csv")
-p = record(dev.path, out, "--for", "1500ms")
-started(p, dev)
 cut = capture.index("1750000000,1")
-dev.write(capture[:cut + 4])
-finish(p)
+p, out = session("stalled.csv", capture[:cut + 4], "--for", "1500ms")
 check(p.returncode == 0, "stalled: exit 0 at --for", p)
 text = read(out)
 check(rows_of(text) == capture_rows[:-1], "stalled: every whole row")
 check(end_ns_of(text) == 1500000000, "stalled: ends at --for")
-dev.unplug()
 
 # 7. the recorder's overflow: an error with its time; the rows before it, ending there
-dev = Device()
-out = os.path.join(SCRATCH, "overflow.csv")
-p = record(dev.path, out)
-started(p, dev)
-dev.write(overflow + "700000000,1\n")
-finish(p)
+p, out = session("overflow.csv", overflow + "700000000,1\n")
 check(p.returncode == 1, "overflow: exit 1", p)
 check("lost edges" in p.stderr_text and "100003600" in p.stderr_text, "overflow: says when", p)
 text = read(out)
 check(rows_of(text) == rows_of(overflow), "overflow: nothing after it kept")
 check(end_ns_of(text) == 100003600, "overflow: ends where edges were lost")
 valid_trace(out, "overflow")
-dev.unplug()
+
 
 # 8. the recorder's error line instead of a capture: exit 2, no file
-dev = Device()
-out = os.path.join(SCRATCH, "fwerror.csv")
-p = record(dev.path, out)
-started(p, dev)
-dev.write("bounce_recorder: error: no free PIO state machine\n")
-finish(p)
+p, out = session("fwerror.csv", "bounce_recorder: error: no free PIO state machine\n")
 check(p.returncode == 2, "recorder error: exit 2", p)
 check("no free PIO state machine" in p.stderr_text, "recorder error: shown", p)
 check(not os.path.exists(out), "recorder error: no file")
-dev.unplug()
+
 
 # 9. a header that is not the recorder's
-dev = Device()
-out = os.path.join(SCRATCH, "badheader.csv")
-p = record(dev.path, out)
-started(p, dev)
-dev.write("# bouncelab trace v1\n# active: sideways\n")
-finish(p)
+p, out = session("badheader.csv", "# bouncelab trace v1\n# active: sideways\n")
 check(p.returncode == 2 and "# active: low|high" in p.stderr_text, "bad header: exit 2", p)
-dev.unplug()
+
 
 # 10. bad devices: none there, not a serial device
 for path, why in [("/nonexistent/ttyACM9", "No such file"),
@@ -240,7 +218,7 @@ for path, why in [("/nonexistent/ttyACM9", "No such file"),
 # 11. busy: a second recorder on the same device is refused; the first goes on
 dev = Device()
 first = record(dev.path, os.path.join(SCRATCH, "first.csv"), "--for", "2s")
-started(first, dev)
+wait_open(first, dev.path)
 second = finish(record(dev.path, os.path.join(SCRATCH, "second.csv")))
 check(second.returncode == 1 and "busy" in second.stderr_text, "busy device: exit 1", second)
 dev.write(capture)
@@ -255,7 +233,7 @@ term_master, term_slave = pty.openpty()
 out = os.path.join(SCRATCH, "tty.csv")
 p = subprocess.Popen([BOUNCELAB, "record", dev.path, "-o", out, "--for", "2s"],
                      stdout=subprocess.DEVNULL, stderr=term_slave)
-time.sleep(0.3)
+wait_open(p, dev.path)
 dev.write(capture)
 p.wait(15)
 os.close(term_slave)
