@@ -10,11 +10,11 @@
 #include "pico_stub_sdk.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <ucontext.h>
 #include <unistd.h>
 
 #define STUB_GPIO_COUNT  30u
@@ -28,8 +28,6 @@
 #define STUB_FDEBUG_UNTOUCHED 0x80000000u
 /* the RX FIFO joined (PIO_FIFO_JOIN_RX): 8 words */
 #define STUB_RX_FIFO_WORDS 8u
-/* core 1's stack: its entry, the sampler and the SDK stubs it calls */
-#define STUB_CORE1_STACK (256u * 1024u)
 /* bytes a stdio link can buffer at most */
 #define STUB_TX_BUFFER_MAX 512u
 
@@ -51,14 +49,22 @@ static struct {
     bool event_register;
     bool irqs_disabled;
     jmp_buf end_jmp;
-    /* core 1: a coroutine, resumed at core1_wake_ns while it runs */
+    /*
+     * Core 1: a thread that runs only while core 0 waits for it (a baton,
+     * `turn`), so the two interleave as coroutines; resumed at core1_wake_ns.
+     */
     bool in_core1;
+    bool core1_started;
     bool core1_running;
-    bool ending; /* core 1 asked to end the run: core 0 does it on its own stack */
+    bool core1_abort; /* the run is over: core 1's thread exits when resumed */
+    bool ending;      /* core 1 asked to end the run: core 0 does it on its own stack */
+    int turn;         /* which core runs */
     uint64_t core1_wake_ns;
-    uint64_t core1_free_ns; /* when core 1 is done with the word it read last */
-    ucontext_t core0_ctx;
-    ucontext_t core1_ctx;
+    uint64_t core1_free_ns;  /* when core 1 is done with the word it read last */
+    bool core1_yield;        /* the word core 1 read last held an edge: let core 0 look */
+    uint64_t core1_horizon;  /* core 0 has nothing to do before this (ns): core 1 runs on */
+    uint32_t core1_last_bit; /* the last sample of the word core 1 read last */
+    pthread_t core1_thread;
     void (*core1_entry)(void);
     /* gpio */
     bool pull_up[STUB_GPIO_COUNT];
@@ -104,7 +110,28 @@ static struct {
     size_t pio_edge; /* cursor: first edge after the latest sample */
 } S;
 
-static uint8_t core1_stack[STUB_CORE1_STACK];
+static pthread_mutex_t turn_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t turn_cond = PTHREAD_COND_INITIALIZER;
+
+/*
+ * The running core hands the baton to `core` and waits until it comes back.
+ * Core 1's thread, resumed once the run is over, exits instead.
+ */
+static void hand_to(int core)
+{
+    int me = 1 - core;
+    pthread_mutex_lock(&turn_lock);
+    S.turn = core;
+    pthread_cond_broadcast(&turn_cond);
+    while (S.turn != me) {
+        pthread_cond_wait(&turn_cond, &turn_lock);
+    }
+    if (me == 1 && S.core1_abort) {
+        pthread_mutex_unlock(&turn_lock);
+        pthread_exit(NULL);
+    }
+    pthread_mutex_unlock(&turn_lock);
+}
 
 static pio_hw_t stub_pio0_regs;
 pio_hw_t *const stub_pio0_hw = &stub_pio0_regs;
@@ -117,7 +144,7 @@ __attribute__((noreturn)) static void end_run(void)
 {
     if (S.in_core1) {
         S.ending = true;
-        swapcontext(&S.core1_ctx, &S.core0_ctx);
+        hand_to(0); /* never returns: the thread exits when the run is wound up */
     }
     longjmp(S.end_jmp, 1);
 }
@@ -261,6 +288,7 @@ static void run_alarm(stub_alarm_t *a)
 }
 
 static void core1_step(void);
+static void core1_wind_up(void);
 
 /*
  * Runs the earliest pending event at or before limit_ns, moving the clock to
@@ -293,6 +321,8 @@ static bool run_next_event(uint64_t limit_ns)
         kind = GPIO_IRQ;
     }
     if (S.core1_running && S.core1_wake_ns < best) {
+        /* core 1 may run on by itself until core 0 has something to do */
+        S.core1_horizon = best < limit_ns ? best : limit_ns + 1u;
         best = S.core1_wake_ns;
         kind = CORE1;
     }
@@ -370,6 +400,7 @@ bool stub_run(int (*entry)(void), const char *out_path)
         snprintf(S.error, sizeof S.error, "main() returned");
         S.failed = true;
     }
+    core1_wind_up();
     fflush(stdout);
     dup2(saved, STDOUT_FILENO);
     close(saved);
@@ -629,7 +660,7 @@ void __wfe(void)
     if (S.in_core1) {
         /* core 1 has nothing left to do: it never runs again */
         S.core1_running = false;
-        swapcontext(&S.core1_ctx, &S.core0_ctx);
+        hand_to(0);
         fail("core 1 resumed after it stopped");
     }
     if (S.event_register) {
@@ -869,11 +900,22 @@ static uint32_t pio_pop(void)
     return word;
 }
 
-/* Core 1 waits until t_ns: back to core 0, which resumes it then. */
+/*
+ * Core 1 waits until t_ns. It goes on by itself while core 0 has nothing to
+ * do before then and has seen all core 1 did (a word without an edge changes
+ * nothing core 0 looks at); else back to core 0, which resumes it at t_ns.
+ */
 static void core1_wait_until(uint64_t t_ns)
 {
+    if (!S.core1_yield && t_ns < S.core1_horizon) {
+        if (t_ns > S.now_ns) {
+            S.now_ns = t_ns;
+        }
+        return;
+    }
+    S.core1_yield = false;
     S.core1_wake_ns = t_ns;
-    swapcontext(&S.core1_ctx, &S.core0_ctx);
+    hand_to(0);
 }
 
 uint32_t pio_sm_get_blocking(PIO pio, uint sm)
@@ -893,6 +935,10 @@ uint32_t pio_sm_get_blocking(PIO pio, uint sm)
         pio_run_until(S.now_ns);
     }
     uint32_t word = pio_pop();
+    if ((word ^ ((word << 1) | S.core1_last_bit)) != 0u) {
+        S.core1_yield = true; /* an edge: the sampler may publish it, or trigger */
+    }
+    S.core1_last_bit = word >> 31;
     S.core1_free_ns = S.now_ns + S.cfg.core1_word_ns;
     if (S.cfg.core1_pause_at_word == S.pio_words) {
         S.core1_free_ns += S.cfg.core1_pause_ns;
@@ -903,22 +949,40 @@ uint32_t pio_sm_get_blocking(PIO pio, uint sm)
 
 /* ---- pico/multicore ---- */
 
-static void core1_main(void)
+static void *core1_main(void *arg)
 {
+    (void)arg;
+    hand_to(0); /* wait for core 0's first wait */
     S.core1_entry();
     S.core1_running = false; /* its entry returned: the SDK parks the core */
-    swapcontext(&S.core1_ctx, &S.core0_ctx);
+    hand_to(0);
+    return NULL;
 }
 
 /* Core 0 runs core 1 from where it waits until it waits again (or stops). */
 static void core1_step(void)
 {
     S.in_core1 = true;
-    swapcontext(&S.core0_ctx, &S.core1_ctx);
+    hand_to(1);
     S.in_core1 = false;
     if (S.ending) {
         longjmp(S.end_jmp, 1);
     }
+}
+
+/* After a run: core 1's thread, wherever it waits, exits. */
+static void core1_wind_up(void)
+{
+    if (!S.core1_started) {
+        return;
+    }
+    pthread_mutex_lock(&turn_lock);
+    S.core1_abort = true;
+    S.turn = 1;
+    pthread_cond_broadcast(&turn_cond);
+    pthread_mutex_unlock(&turn_lock);
+    pthread_join(S.core1_thread, NULL);
+    S.core1_started = false;
 }
 
 void multicore_launch_core1(void (*entry)(void))
@@ -927,11 +991,11 @@ void multicore_launch_core1(void (*entry)(void))
         fail("core 1 launched twice");
     }
     S.core1_entry = entry;
-    getcontext(&S.core1_ctx);
-    S.core1_ctx.uc_stack.ss_sp = core1_stack;
-    S.core1_ctx.uc_stack.ss_size = sizeof core1_stack;
-    S.core1_ctx.uc_link = NULL;
-    makecontext(&S.core1_ctx, core1_main, 0);
+    S.turn = 0;
+    if (pthread_create(&S.core1_thread, NULL, core1_main, NULL) != 0) {
+        fail("cannot start core 1's thread");
+    }
+    S.core1_started = true;
     S.core1_running = true;
     S.core1_wake_ns = S.now_ns; /* it starts as soon as core 0 waits */
 }
