@@ -57,11 +57,11 @@ static gboolean fail(trace_stream_t *s, GError **error, const char *what, const 
 /* "# KEY: VALUE" of the header: VALUE, or NULL when the line is not that. */
 static const char *header_value(const char *line, const char *key)
 {
-    gsize n = strlen(key);
-    if (strncmp(line, "# ", 2) != 0 || strncmp(line + 2, key, n) != 0 || line[2 + n] != ':') {
+    if (!g_str_has_prefix(line, "# ") || !g_str_has_prefix(line + 2, key)) {
         return NULL;
     }
-    return trace_skip_blanks(line + 3 + n);
+    line += 2 + strlen(key);
+    return *line == ':' ? trace_skip_blanks(line + 1) : NULL;
 }
 
 static gboolean header_line(trace_stream_t *s, const char *line, GError **error)
@@ -103,7 +103,7 @@ static gboolean header_line(trace_stream_t *s, const char *line, GError **error)
 
 gboolean trace_stream_line(trace_stream_t *s, const char *line, gsize len, GError **error)
 {
-    char buf[STREAM_LINE_MAX + 1u + TRACE_LINE_PAD];
+    char buf[STREAM_LINE_MAX + 1u + TRACE_LINE_PAD] = {0}; /* a line at a time: cheap */
     guint64 parsed = 0;
 
     s->line_no++;
