@@ -11,7 +11,7 @@ packages=(
   clang libclang-rt-14-dev  # libFuzzer and clang's sanitizers (scripts/fuzz.sh)
   clang-tidy cppcheck       # static analysis (scripts/analyse.sh)
   sigrok-cli iverilog gtkwave  # real captures and round trips in tests/tools
-  python3                   # the MicroPython port's tests run under CPython (tests/micropython)
+  python3                   # tests under CPython: the MicroPython port (tests/micropython), `record` on a pty
 )
 
 missing=()

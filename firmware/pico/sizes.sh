@@ -36,27 +36,31 @@ flash_and_ram() {
   echo "$flash $ram"
 }
 
-echo "| program | board | text (B) | data (B) | bss (B) | flash (B) | RAM (B) | .uf2 (B) |"
-echo "|---|---|---:|---:|---:|---:|---:|---:|"
+echo "| program | board | stdio | text (B) | data (B) | bss (B) | flash (B) | RAM (B) | .uf2 (B) |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|"
 seen=" "
 for dir in "$@"; do
   board=$(cache_value "$dir" PICO_BOARD)
   mode=$(cache_value "$dir" BUTTON_DEMO_MODE)
+  # FIRMWARE_STDIO_USB: ON (the default) or OFF
+  stdio=usb
+  case "$(cache_value "$dir" FIRMWARE_STDIO_USB)" in OFF | off | 0 | FALSE | false) stdio=uart ;; esac
   for prog in button_demo bounce_recorder; do
     [ -f "$dir/$prog.elf" ] || { echo "sizes.sh: $dir/$prog.elf is missing" >&2; exit 1; }
     name=$prog
     [ "$prog" = button_demo ] && name="button_demo ($mode)"
     # the recorder does not depend on the demo's mode: list it once per board
-    case "$seen" in *" $name/$board "*) continue ;; esac
-    seen+="$name/$board "
+    case "$seen" in *" $name/$board/$stdio "*) continue ;; esac
+    seen+="$name/$board/$stdio "
     read -r flash ram < <(flash_and_ram "$dir/$prog.elf")
     arm-none-eabi-size "$dir/$prog.elf" |
-      awk -v n="$name" -v b="$board" -v f="$flash" -v r="$ram" -v u="$(stat -c %s "$dir/$prog.uf2")" \
-        'NR == 2 { printf "| %s | %s | %d | %d | %d | %d | %d | %d |\n", n, b, $1, $2, $3, f, r, u }'
+      awk -v n="$name" -v b="$board" -v s="$stdio" -v f="$flash" -v r="$ram" \
+        -v u="$(stat -c %s "$dir/$prog.uf2")" \
+        'NR == 2 { printf "| %s | %s | %s | %d | %d | %d | %d | %d | %d |\n", n, b, s, $1, $2, $3, f, r, u }'
   done
 done
 sdk=$(cache_value "$1" PICO_SDK_PATH)
 version=$(sed -n 's/^ *set(PICO_SDK_VERSION_\(MAJOR\|MINOR\|REVISION\) \([0-9]*\))/\2/p' \
   "$sdk/pico_sdk_version.cmake" | paste -sd.)
 echo
-echo "pico-sdk $version, $(arm-none-eabi-gcc --version | head -n 1), UART stdio, the SDK's Release flags (-O3)."
+echo "pico-sdk $version, $(arm-none-eabi-gcc --version | head -n 1), the SDK's Release flags (-O3)."

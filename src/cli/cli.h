@@ -50,6 +50,7 @@ int cmd_advise(int argc, char **argv);
 int cmd_stress(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
+int cmd_record(int argc, char **argv);
 
 /**
  * Parses a press count, 1 to 10^12 ("1000000" or "1e6"); prints

@@ -26,6 +26,7 @@ static const command_t commands[] = {
      cmd_verdict},
     {"advise", "the setting to build for traces and constraints, with evidence; --emit its code",
      cmd_advise},
+    {"record", "record a trace from the Pico bounce_recorder's serial port", cmd_record},
 };
 
 static void print_usage(FILE *out)

@@ -12,5 +12,7 @@ int button_demo_bad_config_main(void);
 int button_demo_irq_integrator_main(void);
 int bounce_recorder_main(void);
 int bounce_recorder_small_ring_main(void);
+int bounce_recorder_usb_main(void);
+int bounce_recorder_links_main(void);
 
 #endif

@@ -52,10 +52,69 @@ static void lockout_reports_at_once(void **state)
     assert_int_equal(outputs[2].t_ns, US(205000));
 }
 
+/*
+ * A press at 100150 (lock to 105150), then the release edge at release_us,
+ * alarms running alarm_latency_us after their microsecond: the output
+ * reports the press and a release at release_us after `release_entries`;
+ * then the stub's counts: alarms fired and cancelled.
+ */
+static void press_then_release(uint32_t release_us, uint64_t alarm_latency_us,
+                               const char *release_entries, const char *out_name,
+                               uint32_t alarm_fires, uint32_t alarm_cancels)
+{
+    const stub_edge_t edges[] = {{US(100150), 0}, {US(release_us), 1}};
+    stub_config_t cfg = demo_stub_config(0u, 0u);
+    cfg.edges = edges;
+    cfg.n_edges = 2u;
+    cfg.alarm_latency_ns = US(alarm_latency_us);
+    g_autofree char *out = fw_test_run(&cfg, button_demo_irq_lockout_main, out_name);
+    g_autofree char *expected = g_strdup_printf(
+        "button_demo: GPIO 5, lockout 5000/5000 us, irq mode (edges + deadline alarm)\n"
+        "press at 100150 us, 1 handler entries (1 gpio, 0 alarm)\n"
+        "release at %u us, 1 handler entries (%s)\n",
+        (unsigned)release_us, release_entries);
+    fw_test_assert_text(out, expected);
+    assert_int_equal(stub_gpio_irqs(), 2);
+    assert_int_equal(stub_alarm_fires(), alarm_fires);
+    assert_int_equal(stub_alarm_cancels(), alarm_cancels);
+}
+
+/*
+ * The release edge at 105150 us, the very microsecond the press's lock ends
+ * and its alarm is due. The chip takes TIMER_IRQ_0 before IO_IRQ_BANK0: the
+ * alarm reads the pin first (released: the edge is seen at its instant),
+ * reports the release and locks to 110150, re-arming from within the alarm;
+ * the GPIO entry then finds the lock and the same deadline armed. (GPIO
+ * first would report the release from the GPIO entry and cancel the alarm.)
+ * The alarm at 110150 reads released: unlocked, no event.
+ */
+static void timer_irq_before_gpio_irq(void **state)
+{
+    (void)state;
+    press_then_release(105150u, 0u, "0 gpio, 1 alarm", "button_demo_irq_order.out", 2u, 0u);
+}
+
+/*
+ * Alarms run 50 us after their microsecond. The press locks to 105150; its
+ * alarm would run at 105200, but the release edge at 105170 comes first: its
+ * entry finds the lock over, reports the release and locks to 110170. The
+ * deadline has moved while the alarm at 105150 is still pending: it is
+ * cancelled (it never runs) and one at 110170 armed, which runs at 110220,
+ * reads released and unlocks without an event.
+ */
+
+static void deadline_moves_cancels_the_alarm(void **state)
+{
+    (void)state;
+    press_then_release(105170u, 50u, "1 gpio, 0 alarm", "button_demo_irq_cancel.out", 1u, 1u);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lockout_reports_at_once),
+        cmocka_unit_test(timer_irq_before_gpio_irq),
+        cmocka_unit_test(deadline_moves_cancels_the_alarm),
     };
     fw_test_set_out_dir(argc, argv);
     return cmocka_run_group_tests_name("button_demo irq lockout", tests, NULL, NULL);

@@ -72,8 +72,12 @@ _Noreturn static void halt(void)
     }
 }
 
-/* Core 1: nothing but the sampling loop, with no interrupts enabled here. */
-static void core1_sample(void)
+/*
+ * Core 1: nothing but the sampling loop, with no interrupts enabled here.
+ * In RAM (as is the sampler's per-word code, FW_HOT), so it never waits for
+ * the flash cache that core 0's printing shares.
+ */
+static void __not_in_flash_func(core1_sample)(void)
 {
     /* RXSTALL latches when the state machine found the FIFO full: samples lost */
     const uint32_t stall_bit = 1u << (PIO_FDEBUG_RXSTALL_LSB + sampler_sm);
@@ -82,8 +86,17 @@ static void core1_sample(void)
     pio_sm_set_enabled(sampler_pio, sampler_sm, true);
     while (rec_sampler_state(&sampler) != REC_DONE) {
         rec_sampler_push_word(&sampler, pio_sm_get_blocking(sampler_pio, sampler_sm));
-        /* checked after the word: a word read before the flag is seen predates the stall */
         if (sampler_pio->fdebug & stall_bit) {
+            /*
+             * Seen right after reading a word, the stall began before that
+             * read: the FIFO was full (this word and RECORDER_FIFO_WORDS - 1
+             * more) with one more word complete in the shift register, which
+             * the read let in. So exactly RECORDER_FIFO_WORDS words still
+             * predate the stall: keep them, and the gap starts after them.
+             */
+            for (unsigned i = 0u; i < RECORDER_FIFO_WORDS; i++) {
+                rec_sampler_push_word(&sampler, pio_sm_get_blocking(sampler_pio, sampler_sm));
+            }
             sampler_pio->fdebug = stall_bit;
             rec_sampler_samples_lost(&sampler);
         }
@@ -111,6 +124,17 @@ int main(void)
         gpio_pull_down(RECORDER_GPIO);
     }
     (void)board_led_init(); /* the LED only shows progress; record without it */
+#if RECORDER_STDIO_USB
+    /*
+     * Over USB the SDK drops output until the host opens the port (raises
+     * DTR), so arm only then: the header is never lost, and the capture
+     * starts with the first press made while someone is listening.
+     */
+    while (!stdio_usb_connected()) {
+        sleep_ms(RECORDER_USB_POLL_MS);
+    }
+    sleep_ms(RECORDER_USB_SETTLE_MS);
+#endif
 
     /* anything but the trace goes out as a line the trace reader rejects */
     error = setup_sampler_pio();
@@ -149,6 +173,7 @@ int main(void)
     if (rec_csv_overflow(line, sizeof line, &sampler.result, RECORDER_NS_PER_SAMPLE) > 0u) {
         printf("%s", line);
     }
+    stdio_flush(); /* the LED goes off only once the last byte is out */
     board_led_set(false);
     halt();
 }

@@ -48,6 +48,31 @@
 #define RECORDER_RING_EDGES 32768u
 #endif
 
+/** Words in the PIO's RX FIFO, joined (PIO_FIFO_JOIN_RX): RP2040 datasheet, PIO chapter. */
+#define RECORDER_FIFO_WORDS 8u
+
+/**
+ * 1: stdio over the Pico's USB port (TinyUSB CDC), the default build; 0:
+ * UART0. Over USB the recorder arms only once the host has opened the port.
+ */
+#ifndef RECORDER_STDIO_USB
+#define RECORDER_STDIO_USB 0
+#endif
+
+/** USB: how often to look whether the host has opened the port (ms). */
+#ifndef RECORDER_USB_POLL_MS
+#define RECORDER_USB_POLL_MS 10u
+#endif
+
+/**
+ * USB: wait after the host opens the port before the first byte (ms); the
+ * SDK waits as long in its own connect wait (PICO_STDIO_USB_POST_CONNECT_
+ * WAIT_DELAY_MS, 50), as some hosts lose what comes right after opening.
+ */
+#ifndef RECORDER_USB_SETTLE_MS
+#define RECORDER_USB_SETTLE_MS 50u
+#endif
+
 #define RECORDER_NS_PER_SAMPLE  (1000000000u / RECORDER_SAMPLE_HZ)
 #define RECORDER_SAMPLES_PER_MS (RECORDER_SAMPLE_HZ / 1000u)
 

@@ -1,13 +1,15 @@
 /* The bounce recorder's sampler (see rec_sampler.h). */
 #include "rec_sampler.h"
 
-static rec_state_t state_of(const rec_sampler_t *s)
+#include "fw_hot.h"
+
+static rec_state_t FW_HOT(state_of)(const rec_sampler_t *s)
 {
     /* only the sampler writes the state, so it may read it relaxed */
     return (rec_state_t)atomic_load_explicit(&s->state, memory_order_relaxed);
 }
 
-static void set_state(rec_sampler_t *s, rec_state_t state)
+static void FW_HOT(set_state)(rec_sampler_t *s, rec_state_t state)
 {
     atomic_store_explicit(&s->state, (uint32_t)state, memory_order_release);
 }
@@ -33,7 +35,7 @@ bool rec_sampler_init(rec_sampler_t *s, const rec_config_t *cfg, uint32_t *edges
     return ok;
 }
 
-static void keep_edge(rec_sampler_t *s, uint32_t index, bool level)
+static void FW_HOT(keep_edge)(rec_sampler_t *s, uint32_t index, bool level)
 {
     uint32_t slot;
 
@@ -52,7 +54,7 @@ static void keep_edge(rec_sampler_t *s, uint32_t index, bool level)
 }
 
 /* Index of the lowest set bit of x (x != 0), without the libgcc helper __builtin_ctz needs. */
-static unsigned lowest_bit(uint32_t x)
+static unsigned FW_HOT(lowest_bit)(uint32_t x)
 {
     unsigned b = 0u;
     if ((x & 0xffffu) == 0u) {
@@ -75,7 +77,7 @@ static unsigned lowest_bit(uint32_t x)
 }
 
 /* n samples with no edge: they lengthen the quiet stretch, or move the capture on. */
-static void advance(rec_sampler_t *s, uint32_t n)
+static void FW_HOT(advance)(rec_sampler_t *s, uint32_t n)
 {
     if (state_of(s) == REC_ARMING) {
         uint32_t room = s->cfg.pretrigger_samples - s->quiet;
@@ -91,7 +93,7 @@ static void advance(rec_sampler_t *s, uint32_t n)
 }
 
 /* The next sample differs from the one before: an edge to `level`. */
-static void edge(rec_sampler_t *s, bool level)
+static void FW_HOT(edge)(rec_sampler_t *s, bool level)
 {
     if (state_of(s) == REC_CAPTURING) {
         s->level = level;
@@ -119,7 +121,7 @@ static void edge(rec_sampler_t *s, bool level)
  * Work grows with the edges, not the samples: a word without one costs a
  * few instructions, so core 1 keeps up with 5 MS/s with room to spare.
  */
-void rec_sampler_push_word(rec_sampler_t *s, uint32_t word)
+void FW_HOT(rec_sampler_push_word)(rec_sampler_t *s, uint32_t word)
 {
     /* bit b set: sample b differs from the sample before it */
     uint32_t changes = word ^ ((word << 1) | (s->level ? 1u : 0u));
@@ -140,7 +142,7 @@ void rec_sampler_push_word(rec_sampler_t *s, uint32_t word)
     }
 }
 
-void rec_sampler_samples_lost(rec_sampler_t *s)
+void FW_HOT(rec_sampler_samples_lost)(rec_sampler_t *s)
 {
     rec_state_t state = state_of(s);
 
@@ -156,7 +158,7 @@ void rec_sampler_samples_lost(rec_sampler_t *s)
     }
 }
 
-rec_state_t rec_sampler_state(const rec_sampler_t *s)
+rec_state_t FW_HOT(rec_sampler_state)(const rec_sampler_t *s)
 {
     return (rec_state_t)atomic_load_explicit(&s->state, memory_order_acquire);
 }

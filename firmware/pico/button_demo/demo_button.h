@@ -27,7 +27,14 @@ typedef enum {
     DEMO_SOURCE_POLL = 0, /**< the repeating poll timer */
     DEMO_SOURCE_GPIO,     /**< a GPIO edge interrupt */
     DEMO_SOURCE_ALARM,    /**< the one-shot alarm armed at the core's deadline */
-    DEMO_SOURCE_COUNT
+    DEMO_SOURCE_COUNT,
+    /**
+     * A reading that is no handler entry of its own, so not counted: the
+     * start-up reading once edge interrupts are on, a deadline found already
+     * past and run inside the entry that found it, the main loop's poll of a
+     * deadline no alarm could be armed for.
+     */
+    DEMO_SOURCE_UNCOUNTED = DEMO_SOURCE_COUNT
 } demo_source_t;
 
 /** A debounced event, as the main loop gets it. */
@@ -64,7 +71,8 @@ debounce_config_status_t demo_make_config(debounce_config_t *cfg, debounce_algo_
 void demo_init(demo_t *demo, const debounce_config_t *cfg, uint32_t now_us, bool level);
 
 /**
- * One handler entry from `source`: the pin read `level` at now_us. Feeds the
+ * One handler entry from `source` (DEMO_SOURCE_UNCOUNTED: a reading counted
+ * nowhere): the pin read `level` at now_us. Feeds the
  * core and queues the event it reports (dropping it, counted, when the queue
  * is full). Returns that event. Bounded time, no blocking: ISR-safe.
  */

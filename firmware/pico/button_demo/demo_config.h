@@ -61,4 +61,12 @@
 #define DEMO_DEADLINE_CATCH_UP_MAX 4u
 #endif
 
+/**
+ * Irq mode: when no alarm slot is free for a deadline, the main loop polls
+ * it this often (us) until one is: a late deadline is at most this late.
+ */
+#ifndef DEMO_DEADLINE_POLL_US
+#define DEMO_DEADLINE_POLL_US 1000u
+#endif
+
 #endif

@@ -40,14 +40,21 @@ static void handle(demo_source_t source)
  */
 static alarm_id_t deadline_alarm; /* > 0 while armed */
 static uint32_t deadline_when;    /* its instant (us, time_us_32()) */
+/* a deadline is pending with no alarm (no free slot): the main loop polls it */
+static volatile bool deadline_polled;
 
 static int64_t on_deadline(alarm_id_t id, void *user_data);
 
-/* Called after every update: keeps one alarm armed at the core's current deadline, if any. */
+/*
+ * Called after every update: keeps one alarm armed at the core's current
+ * deadline, if any. A deadline already past is run here, as part of the
+ * entry that found it (not an entry of its own).
+ */
 static void arm_deadline(void)
 {
+    uint32_t when;
+
     for (unsigned tries = 0u; tries < DEMO_DEADLINE_CATCH_UP_MAX; tries++) {
-        uint32_t when;
         int32_t delay_us;
         if (!demo_deadline(&demo, &when)) {
             break;
@@ -56,6 +63,7 @@ static void arm_deadline(void)
             return; /* already armed there */
         }
         if (deadline_alarm > 0) {
+            /* the deadline moved: the alarm at the old one must not fire */
             cancel_alarm(deadline_alarm);
             deadline_alarm = 0;
         }
@@ -63,19 +71,26 @@ static void arm_deadline(void)
         if (delay_us > 0) {
             /* fire_if_past false: a late alarm is run below, never re-entered from here */
             alarm_id_t id = add_alarm_in_us((uint64_t)delay_us, on_deadline, NULL, false);
-            if (id != 0) {
-                deadline_alarm = id; /* < 0: no free alarm slot; the next edge retries */
+            if (id > 0) {
+                deadline_alarm = id;
                 deadline_when = when;
+                deadline_polled = false;
                 return;
             }
+            if (id < 0) {
+                deadline_polled = true; /* no free alarm slot: poll until one is free */
+                return;
+            }
+            /* 0: the deadline passed during the call */
         }
-        /* the deadline has passed already: do the alarm's job here */
-        handle(DEMO_SOURCE_ALARM);
+        handle(DEMO_SOURCE_UNCOUNTED);
     }
     if (deadline_alarm > 0) {
         cancel_alarm(deadline_alarm);
         deadline_alarm = 0;
     }
+    /* a deadline still pending after DEMO_DEADLINE_CATCH_UP_MAX runs: the main loop polls it */
+    deadline_polled = demo_deadline(&demo, &when);
 }
 
 static int64_t on_deadline(alarm_id_t id, void *user_data)
@@ -98,12 +113,41 @@ static void on_edge(uint gpio, uint32_t events)
     arm_deadline();
 }
 
+/* Runs arm_deadline() from the main loop, the handlers held off meanwhile. */
+static void arm_deadline_from_main(void)
+{
+    uint32_t irq_status = save_and_disable_interrupts();
+    arm_deadline();
+    restore_interrupts(irq_status);
+}
+
 static bool start_reading(void)
 {
+    uint32_t irq_status;
+
     deadline_alarm = 0;
+    deadline_polled = false;
+    /* enabling clears the edges latched since the initial reading ... */
     gpio_set_irq_enabled_with_callback(DEMO_GPIO, GPIO_IRQ_EDGE_FALL | GPIO_IRQ_EDGE_RISE, true,
                                        on_edge);
+    /* ... so read the pin once more now that edges latch: a press since then is not lost */
+    irq_status = save_and_disable_interrupts();
+    handle(DEMO_SOURCE_UNCOUNTED);
+    arm_deadline();
+    restore_interrupts(irq_status);
     return true;
+}
+
+/* Waits for work: an interrupt, or the next poll of a deadline no alarm could be armed for. */
+static void idle(void)
+{
+    if (deadline_polled) {
+        busy_wait_us(DEMO_DEADLINE_POLL_US);
+        arm_deadline_from_main();
+    } else {
+        /* an interrupt, or the __sev() of a handler that queued an event, ends the wait */
+        __wfe();
+    }
 }
 #else
 static bool on_poll(repeating_timer_t *timer)
@@ -118,6 +162,11 @@ static bool start_reading(void)
     static repeating_timer_t poll_timer; /* the SDK keeps using it */
     /* negative: the interval runs from start to start, so polls stay on a fixed grid */
     return add_repeating_timer_us(-(int64_t)DEMO_POLL_INTERVAL_US, on_poll, NULL, &poll_timer);
+}
+
+static void idle(void)
+{
+    __wfe(); /* an interrupt, or the __sev() of a handler that queued an event, ends the wait */
 }
 #endif
 
@@ -177,7 +226,6 @@ int main(void)
             demo_format_dropped(line, sizeof line, dropped);
             printf("%s", line);
         }
-        /* an interrupt, or the __sev() of a handler that queued an event, ends the wait */
-        __wfe();
+        idle();
     }
 }

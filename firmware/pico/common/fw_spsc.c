@@ -1,6 +1,8 @@
 /* Single-producer single-consumer slot queue (see fw_spsc.h). */
 #include "fw_spsc.h"
 
+#include "fw_hot.h"
+
 bool fw_spsc_init(fw_spsc_t *q, uint32_t capacity)
 {
     bool power_of_two = capacity != 0u && (capacity & (capacity - 1u)) == 0u;
@@ -15,7 +17,7 @@ bool fw_spsc_init(fw_spsc_t *q, uint32_t capacity)
     return true;
 }
 
-bool fw_spsc_write_slot(const fw_spsc_t *q, uint32_t *slot)
+bool FW_HOT(fw_spsc_write_slot)(const fw_spsc_t *q, uint32_t *slot)
 {
     uint32_t head = atomic_load_explicit(&q->head, memory_order_relaxed);
     /* acquire: the consumer is done reading the slot it released */
@@ -28,7 +30,7 @@ bool fw_spsc_write_slot(const fw_spsc_t *q, uint32_t *slot)
     return true;
 }
 
-void fw_spsc_publish(fw_spsc_t *q)
+void FW_HOT(fw_spsc_publish)(fw_spsc_t *q)
 {
     uint32_t head = atomic_load_explicit(&q->head, memory_order_relaxed);
     atomic_store_explicit(&q->head, head + 1u, memory_order_release);

@@ -7,16 +7,35 @@
  *   times; an edge at t is already seen by a read at t).
  * - GPIO interrupt: an edge enabled in the mask latches; the callback runs
  *   irq_latency_ns later with every edge latched meanwhile (RP2040 edge
- *   interrupts latch), and reads the pin as it is then.
- * - Alarms and repeating timers fire at their microsecond; callbacks and
- *   handlers take no time.
+ *   interrupts latch), and reads the pin as it is then. Enabling the
+ *   interrupt clears what latched before (the SDK acknowledges first).
+ * - Alarms and repeating timers fire alarm_latency_ns after their
+ *   microsecond; callbacks and handlers take no time. add_alarm_in_us()
+ *   takes alarm_call_ns and, as pico-sdk 2.2.0's alarm_pool_add_alarm_at(),
+ *   returns 0 when its target is then already past (fire_if_past false),
+ *   and -1 when no slot is free (no_free_alarm: never one).
+ * - Interrupts due at one instant run in the chip's order, lowest IRQ number
+ *   first at equal priority: TIMER_IRQ_0 (0, alarms) before IO_IRQ_BANK0
+ *   (13, GPIO).
  * - __wfe() and tight_loop_contents() on core 0 run the next due event
- *   (an interrupt), unless __sev() was called since the last __wfe().
+ *   (an interrupt, or a step of core 1), unless __sev() was called since
+ *   the last __wfe().
+ * - stdio: printf() output goes through a link that takes char_ns per byte
+ *   and buffers tx_buffer_bytes (the UART's 32-byte FIFO, TinyUSB's 64-byte
+ *   CDC buffer); printf() returns once its last byte is in the buffer,
+ *   stdio_flush() once the buffer is empty. char_ns 0: free and instant.
+ *   With usb_stdio, nothing is sent before the host opens the port at
+ *   usb_connect_ns (stdio_usb_connected()); the SDK drops such output.
  * - PIO: only the recorder's sampler, `in pins, 1` wrapping onto itself with
- *   autopush at 32 bits shifting right, is modelled (anything else is a stub
- *   error): sample k is taken at enable time + k * divider / clk_sys.
- * - Core 1 runs to completion inside multicore_launch_core1(): its entry
- *   runs until it waits with __wfe() or the waveform ends.
+ *   autopush at 32 bits shifting right and the RX FIFO joined (8 words), is
+ *   modelled (anything else is a stub error): one sample per state-machine
+ *   clock. When a word is complete and the FIFO holds 8, the state machine
+ *   stalls with it (RXSTALL latches) and takes no samples until core 1 reads
+ *   a word; then the word goes in and sampling resumes on the next clock.
+ * - Core 1 runs interleaved with core 0 (a coroutine): it runs whenever it
+ *   is due and core 0 waits, and it spends core1_word_ns per FIFO word it
+ *   reads (plus core1_pause_ns once, after word core1_pause_at_word), so a
+ *   slow core 1 fills the FIFO as on the chip.
  *
  * The run ends when the simulation would pass end_ns.
  */
@@ -38,12 +57,34 @@ typedef struct {
     bool initial_level;
     const stub_edge_t *edges;
     size_t n_edges;
-    uint64_t end_ns;            /**< the run stops before any event after this */
-    uint32_t time_base_us;      /**< time_us_32() at t = 0 */
-    uint64_t irq_latency_ns;    /**< edge to GPIO callback */
-    uint32_t clk_sys_hz;        /**< 0: 125 MHz, the RP2040 default */
-    uint32_t pio_stall_at_word; /**< 0: never; else RXSTALL latches as word N (1 = first) is read */
+    uint64_t end_ns;           /**< the run stops before any event after this */
+    uint32_t time_base_us;     /**< time_us_32() at t = 0 */
+    uint64_t irq_latency_ns;   /**< edge to GPIO callback */
+    uint32_t clk_sys_hz;       /**< 0: 125 MHz, the RP2040 default */
+    uint64_t alarm_latency_ns; /**< an alarm's microsecond to its callback */
+    uint64_t alarm_call_ns;    /**< time add_alarm_in_us() takes */
+    bool no_free_alarm;        /**< every alarm slot taken: adding one fails */
+    uint64_t char_ns;          /**< stdio link: time per byte (0: printf is instant) */
+    uint32_t tx_buffer_bytes;  /**< stdio link: bytes buffered before printf blocks */
+    bool usb_stdio;            /**< stdio over USB: nothing goes out before usb_connect_ns */
+    uint64_t usb_connect_ns;   /**< when the host opens the port (usb_stdio) */
+    uint64_t core1_word_ns;    /**< core 1's time per PIO FIFO word */
+    uint32_t
+        core1_pause_at_word; /**< 0: none; else core 1 pauses after reading word N (1 = first) */
+    uint64_t core1_pause_ns; /**< that pause (ns) */
 } stub_config_t;
+
+/** The UART at 115200 baud, 8N1: 10 bits a byte (ns), and its TX FIFO (bytes, RP2040 datasheet). */
+#define STUB_UART_CHAR_NS   86806u
+#define STUB_UART_TX_BUFFER 32u
+/**
+ * USB full-speed CDC with pico-sdk 2.2.0's stdio_usb: TinyUSB's TX buffer
+ * (CFG_TUD_CDC_TX_BUFSIZE, 64 bytes at full speed) and about 195 KB/s, the
+ * throughput reported with the SDK's default buffers (pico-coder/sigrok-pico
+ * issue 58): 5128 ns a byte.
+ */
+#define STUB_USB_CHAR_NS   5128u
+#define STUB_USB_TX_BUFFER 64u
 
 /** One change of an output pin (the LED) or of the wireless chip's LED. */
 typedef struct {
@@ -78,5 +119,15 @@ bool stub_pull_up_enabled(unsigned gpio);
 uint32_t stub_gpio_irqs(void);
 uint32_t stub_alarm_fires(void);
 uint32_t stub_pio_words(void);
+
+/** Alarms cancelled while still pending, in the last run. */
+uint32_t stub_alarm_cancels(void);
+
+/** Samples the PIO missed while stalled on a full FIFO, in the last run. */
+uint64_t stub_pio_stalled_samples(void);
+
+/** When the stdio link sent its last byte (ns), and bytes printf dropped (USB not open). */
+uint64_t stub_stdio_idle_ns(void);
+uint64_t stub_stdio_dropped(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 typedef unsigned int uint;
 
@@ -34,6 +35,11 @@ enum gpio_irq_level {
 typedef void (*gpio_irq_callback_t)(uint gpio, uint32_t event_mask);
 
 bool stdio_init_all(void);
+/* printf on the stub takes the stdio link's time (pico_stub.h); the glue's calls come here */
+int stub_printf(const char *format, ...) __attribute__((format(__printf__, 1, 2)));
+#define printf stub_printf
+void stdio_flush(void);
+bool stdio_usb_connected(void);
 void gpio_init(uint gpio);
 void gpio_set_dir(uint gpio, bool out);
 void gpio_pull_up(uint gpio);
@@ -61,6 +67,7 @@ struct repeating_timer {
 uint32_t time_us_32(void);
 void sleep_us(uint64_t us);
 void sleep_ms(uint32_t ms);
+void busy_wait_us(uint64_t us);
 alarm_id_t add_alarm_in_us(uint64_t us, alarm_callback_t callback, void *user_data,
                            bool fire_if_past);
 bool cancel_alarm(alarm_id_t alarm_id);
@@ -70,6 +77,12 @@ bool add_repeating_timer_us(int64_t delay_us, repeating_timer_callback_t callbac
 /* --- hardware/sync --- */
 void __sev(void);
 void __wfe(void);
+uint32_t save_and_disable_interrupts(void);
+void restore_interrupts(uint32_t status);
+
+/* the SDK puts these in RAM (section .time_critical); the host has one kind of memory */
+#define __not_in_flash_func(func_name)  func_name
+#define __time_critical_func(func_name) func_name
 
 /* --- hardware/clocks --- */
 enum clock_index { clk_gpout0 = 0, clk_ref = 4, clk_sys = 5 };
