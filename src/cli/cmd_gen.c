@@ -102,33 +102,20 @@ static char *format_param(const trace_gen_params_t *p, const param_t *param)
     return g_strdup_printf("%g", *(const double *)at);
 }
 
-static gboolean parse_number(const char *option, const char *text, gboolean percent_ok, double *out)
-{
-    char *end = NULL;
-    double value = g_ascii_strtod(text, &end);
-
-    if (end != text && percent_ok && *end == '%') {
-        value /= 100.0;
-        end++;
-    }
-    if (end == text || *end != '\0' || !(value >= 0.0) || value > G_MAXDOUBLE) {
-        fprintf(stderr, "bouncelab: %s: '%s' is not a non-negative number%s\n", option, text,
-                percent_ok ? " (e.g. 0.05 or 5%)" : "");
-        return FALSE;
-    }
-    *out = value;
-    return TRUE;
-}
-
 /* Applies one override; prints "bouncelab: --NAME: why" and fails on a bad value. */
 static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const char *text)
 {
+    g_autoptr(GError) error = NULL;
     g_autofree char *option = g_strconcat("--", param->name, NULL);
     void *at = field(p, param);
 
     switch (param->kind) {
     case KIND_DURATION:
-        return cli_duration(option, text, (int64_t *)at);
+        if (!cli_duration(option, text, (int64_t *)at, &error)) {
+            cli_print_error(error);
+            return FALSE;
+        }
+        return TRUE;
     case KIND_COUNT: {
         gint64 n;
         if (!g_ascii_string_to_signed(text, 10, 0, TRACE_GEN_PULSES_MAX, &n, NULL)) {
@@ -140,9 +127,12 @@ static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const c
         return TRUE;
     }
     case KIND_FRACTION:
-        return parse_number(option, text, TRUE, (double *)at);
     case KIND_RATE:
-        return parse_number(option, text, FALSE, (double *)at);
+        if (!cli_number(option, text, param->kind == KIND_FRACTION, (double *)at, &error)) {
+            cli_print_error(error);
+            return FALSE;
+        }
+        return TRUE;
     }
     return FALSE;
 }
@@ -267,17 +257,17 @@ int cmd_gen(int argc, char **argv)
 {
     gen_options_t o = {.presses = GEN_PRESSES_DEFAULT};
     g_autofree char *presses_help =
-        g_strdup_printf("Number of presses (default %d)", GEN_PRESSES_DEFAULT);
+        g_strdup_printf("Number of presses [default: %d]", GEN_PRESSES_DEFAULT);
     g_autofree char *seed_help = g_strdup_printf(
-        "Random seed, 0..2^64-1 (default %" G_GUINT64_FORMAT "); same seed, same file",
+        "Random seed, 0..2^64-1; same seed, same file [default: %" G_GUINT64_FORMAT "]",
         GEN_SEED_DEFAULT);
     const GOptionEntry general[] = {
         {"profile", 0, 0, G_OPTION_ARG_STRING, &o.profile,
-         "Starting values of every option below (default " GEN_PROFILE_DEFAULT ")", "NAME"},
+         "Starting values of every option below [default: " GEN_PROFILE_DEFAULT "]", "NAME"},
         {"seed", 0, 0, G_OPTION_ARG_STRING, &o.seed, seed_help, "N"},
         {"presses", 0, 0, G_OPTION_ARG_INT, &o.presses, presses_help, "N"},
         {"active", 0, 0, G_OPTION_ARG_STRING, &o.active,
-         "Pressed level: low (button to GND, pull-up; default) or high", "low|high"},
+         "Pressed level: low (button to GND, pull-up) or high [default: low]", "low|high"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          "Trace to write (native CSV); its truth goes to OUT.truth.csv", "OUT.csv"},
         {"print-params", 0, 0, G_OPTION_ARG_NONE, &o.print_params,

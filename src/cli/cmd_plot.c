@@ -33,7 +33,7 @@
 
 typedef struct {
     char *output_dir;  /* -o; default: the directory of RESULTS.csv, or . for a waveform */
-    char *format;      /* png or svg */
+    char *format;      /* --image-format: png or svg */
     char *only;        /* sweep plots: draw only this trace */
     char *scripts_dir; /* default BOUNCELAB_PLOT_DIR */
     /* the waveform */
@@ -69,14 +69,11 @@ static void plot_options_clear(plot_options_t *options)
     cli_trace_args_clear(&options->reader);
 }
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(plot_options_t, plot_options_clear)
+
 static int exit_status(const GError *error)
 {
-    if (error->domain == PLOT_ERROR &&
-        (error->code == PLOT_ERROR_PARSE || error->code == PLOT_ERROR_INVALID ||
-         error->code == PLOT_ERROR_NO_GNUPLOT)) {
-        return CLI_EXIT_USAGE;
-    }
-    return CLI_EXIT_FAILURE;
+    return cli_exit_status(error);
 }
 
 static char *describe_plots(void)
@@ -204,19 +201,16 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
     int64_t at_ns = 0, span_ns = 0, settle_ns = 0;
     int status = CLI_EXIT_USAGE;
 
-    if (!cli_duration("--at", options->at, &at_ns) ||
-        (options->span != NULL && !cli_duration("--span", options->span, &span_ns)) ||
-        !cli_run_options_config(&options->run, &options->sim, &cfg) ||
-        !cli_sim_options_settle(&options->sim, &settle_ns) ||
-        !cli_trace_read_options(&options->reader, &read_opts)) {
-        return CLI_EXIT_USAGE;
+    if (!cli_duration("--at", options->at, &at_ns, &error) ||
+        (options->span != NULL && !cli_duration("--span", options->span, &span_ns, &error)) ||
+        !cli_run_options_config(&options->run, &options->sim, &cfg, &error) ||
+        !cli_sim_options_settle(&options->sim, &settle_ns, &error) ||
+        !cli_trace_read_options(&options->reader, &read_opts, &error) ||
+        !sim_config_validate(&cfg, &error)) {
+        return cli_fail(error);
     }
     if (options->span != NULL && span_ns <= 0) {
         fprintf(stderr, "bouncelab: --span: the window must be longer than 0s\n");
-        return CLI_EXIT_USAGE;
-    }
-    if (!sim_config_validate(&cfg, &error)) {
-        cli_print_error(error);
         return CLI_EXIT_USAGE;
     }
     if (!g_file_test(script, G_FILE_TEST_IS_REGULAR)) {
@@ -227,10 +221,10 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
         return CLI_EXIT_USAGE;
     }
 
-    g_autoptr(trace_t) trace =
-        cli_replay_load(options->trace, &read_opts, settle_ns, NULL, &status);
-    if (trace == NULL) {
-        return status;
+    g_autoptr(trace_t) trace = cli_replay_load(options->trace, &read_opts, settle_ns, NULL, &error);
+    if (trace == NULL || !cli_sim_options_check_phase(&cfg, trace->start_ns, trace->end_ns,
+                                                      options->trace, &error)) {
+        return cli_fail(error);
     }
     g_autoptr(plot_waveform_t) waveform =
         plot_waveform_new(trace, &cfg, at_ns, span_ns, settle_ns, &error);
@@ -297,28 +291,54 @@ static const char *waveform_only_option(const plot_options_t *options)
         return "--data";
     }
     if (cli_run_options_given(&options->run) || cli_sim_options_given(&options->sim) ||
-        options->reader.format || options->reader.channel || options->reader.gap ||
-        options->reader.active) {
+        cli_trace_args_given(&options->reader)) {
         return "the run options";
     }
     return NULL;
 }
 
+/* The picture format: --image-format, or the old --format png|svg with a note. */
+static gboolean picture_format(plot_options_t *options, plot_format_t *format, GError **error)
+{
+    const char *name = options->format;
+
+    if (options->format == NULL && options->reader.format != NULL &&
+        (strcmp(options->reader.format, "png") == 0 || strcmp(options->reader.format, "svg") == 0)) {
+        fprintf(stderr, "bouncelab: note: plot --format %s is now --image-format %s (--format "
+                        "names the input trace's format, as in every command)\n",
+                options->reader.format, options->reader.format);
+        options->format = g_steal_pointer(&options->reader.format);
+        name = options->format;
+    }
+    *format = PLOT_FORMAT_PNG;
+    if (name == NULL || strcmp(name, "png") == 0) {
+        return TRUE;
+    }
+    if (strcmp(name, "svg") == 0) {
+        *format = PLOT_FORMAT_SVG;
+        return TRUE;
+    }
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--image-format: expected png or svg, got '%s'",
+                name);
+    return FALSE;
+}
+
 int cmd_plot(int argc, char **argv)
 {
-    plot_options_t options;
+    g_auto(plot_options_t) options;
+    g_autoptr(GError) error = NULL;
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output_dir,
          "Directory for the images, created if missing (default: RESULTS.csv's; for a "
          "waveform, the current one)",
          "DIR"},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-         "png or svg (default " PLOT_DEFAULT_FORMAT "; svg when gnuplot cannot draw PNG)",
+        {"image-format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+         "png or svg; svg when gnuplot cannot draw PNG [default: " PLOT_DEFAULT_FORMAT "]",
          "FORMAT"},
         {"only", 0, 0, G_OPTION_ARG_STRING, &options.only,
          "Only this trace of the sweep (as in the trace column, or its file name stem)", "NAME"},
         {"scripts", 0, 0, G_OPTION_ARG_FILENAME, &options.scripts_dir,
-         "Directory of the gnuplot scripts (default " BOUNCELAB_PLOT_DIR ")", "DIR"},
+         "Directory of the gnuplot scripts [default: the installed ones]", "DIR"},
         {"trace", 0, 0, G_OPTION_ARG_FILENAME, &options.trace,
          "Waveform: the trace file to replay (with --at)", "TRACE"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &options.at,
@@ -331,6 +351,11 @@ int cmd_plot(int argc, char **argv)
          "Waveform: also keep the CSV gnuplot draws in FILE", "FILE"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
+    /* the input format's old name here, hidden: --format is the input format everywhere */
+    const GOptionEntry trace_format_alias[] = {
+        {"trace-format", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &options.reader.format,
+         NULL, NULL},
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new(
         "RESULTS.csv | --trace TRACE --at TIME - draw the pictures of a sweep, or a waveform");
     g_autofree char *description = describe_plots();
@@ -351,18 +376,14 @@ int cmd_plot(int argc, char **argv)
                                    "Show the waveform's configuration options", NULL, NULL);
     cli_run_options_add(run_group, &options.run);
     cli_sim_options_add_to_group(run_group, &options.sim);
-    cli_trace_add_options_to_group(run_group, &options.reader, "trace-format");
+    cli_trace_add_options_to_group(run_group, &options.reader, "format");
+    g_option_group_add_entries(run_group, trace_format_alias);
     g_option_context_add_group(context, run_group);
     if (!cli_parse_options(context, &argc, &argv)) {
-        plot_options_clear(&options);
         return CLI_EXIT_USAGE;
     }
-    if (options.format != NULL && strcmp(options.format, "svg") == 0) {
-        format = PLOT_FORMAT_SVG;
-    } else if (options.format != NULL && strcmp(options.format, "png") != 0) {
-        fprintf(stderr, "bouncelab: --format: expected png or svg, got '%s'\n", options.format);
-        plot_options_clear(&options);
-        return CLI_EXIT_USAGE;
+    if (!picture_format(&options, &format, &error)) {
+        return cli_fail(error);
     }
     status = CLI_EXIT_USAGE;
     waveform_option = waveform_only_option(&options);
@@ -387,6 +408,5 @@ int cmd_plot(int argc, char **argv)
     } else {
         status = draw_sweep(argv[1], &options, format);
     }
-    plot_options_clear(&options);
     return status;
 }

@@ -39,17 +39,33 @@ typedef struct {
 
 static void sweep_options_clear(sweep_options_t *o)
 {
-    g_free(o->output);
-    g_free(o->algos);
-    g_free(o->windows);
-    g_free(o->modes);
-    g_free(o->intervals);
-    g_free(o->runtimes);
-    g_free(o->irq_latencies);
-    g_free(o->shard);
+    char **strings[] = {&o->output,   &o->algos,         &o->windows, &o->modes,
+                        &o->intervals, &o->runtimes, &o->irq_latencies, &o->shard};
+    for (gsize i = 0; i < G_N_ELEMENTS(strings); i++) {
+        g_clear_pointer(strings[i], g_free);
+    }
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(sweep_options_t, sweep_options_clear)
+
+/* What a swept duration must be: a window the core counts, a poll interval, or any. */
+typedef enum { DURATION_WINDOW, DURATION_INTERVAL, DURATION_ANY } duration_kind_t;
+
+static gboolean check_duration(const char *option, duration_kind_t kind, int64_t ns,
+                               GError **error)
+{
+    switch (kind) {
+    case DURATION_WINDOW:
+        return cli_check_ticks(option, ns, DEBOUNCE_TICK_MAX_SPAN, TRUE, error);
+    case DURATION_INTERVAL:
+        return cli_check_ticks(option, ns, G_MAXINT64 / 1000, FALSE, error);
+    case DURATION_ANY:
+        break;
+    }
+    return TRUE;
 }
 
-static gboolean parse_durations(const char *option, const char *text, GArray *out)
+static gboolean parse_durations(const char *option, const char *text, duration_kind_t kind,
+                                GArray *out, GError **error)
 {
     g_auto(GStrv) parts = g_strsplit(text, ",", -1);
 
@@ -58,23 +74,27 @@ static gboolean parse_durations(const char *option, const char *text, GArray *ou
         int64_t ns = 0;
         if (g_strv_length(range) == 3) {
             int64_t start, stop, step;
-            if (!cli_duration(option, range[0], &start) || !cli_duration(option, range[1], &stop) ||
-                !cli_duration(option, range[2], &step)) {
+            if (!cli_duration(option, range[0], &start, error) ||
+                !cli_duration(option, range[1], &stop, error) ||
+                !cli_duration(option, range[2], &step, error)) {
                 return FALSE;
             }
             if (step <= 0 || stop < start || (stop - start) / step >= MAX_WINDOWS) {
-                fprintf(stderr,
-                        "bouncelab: %s: '%s' is not a range START:STOP:STEP with START <= STOP, "
-                        "STEP > 0 and at most %d values\n",
-                        option, *p, MAX_WINDOWS);
+                g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                            "%s: '%s' is not a range START:STOP:STEP with START <= STOP, STEP > "
+                            "0 and at most %d values",
+                            option, *p, MAX_WINDOWS);
                 return FALSE;
             }
             for (int64_t v = start; v <= stop; v += step) {
+                if (!check_duration(option, kind, v, error)) {
+                    return FALSE;
+                }
                 g_array_append_val(out, v);
             }
             continue;
         }
-        if (!cli_duration(option, *p, &ns)) {
+        if (!cli_duration(option, *p, &ns, error) || !check_duration(option, kind, ns, error)) {
             return FALSE;
         }
         g_array_append_val(out, ns);
@@ -83,15 +103,15 @@ static gboolean parse_durations(const char *option, const char *text, GArray *ou
 }
 
 static gboolean parse_names(const char *option, const char *text, GArray *out,
-                            gboolean (*parse)(const char *, gpointer, GError **))
+                            gboolean (*parse)(const char *, gpointer, GError **), GError **error)
 {
     g_auto(GStrv) parts = g_strsplit(text, ",", -1);
 
     for (char **p = parts; *p; p++) {
-        g_autoptr(GError) error = NULL;
+        g_autoptr(GError) local = NULL;
         int value = 0;
-        if (!parse(g_strstrip(*p), &value, &error)) {
-            fprintf(stderr, "bouncelab: %s: %s\n", option, error->message);
+        if (!parse(g_strstrip(*p), &value, &local)) {
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: %s", option, local->message);
             return FALSE;
         }
         g_array_append_val(out, value);
@@ -122,7 +142,7 @@ static gboolean runtime_parser(const char *name, gpointer out, GError **error)
     return TRUE;
 }
 
-static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec)
+static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec, GError **error)
 {
     guint64 i = 0, n = 0;
     g_auto(GStrv) parts = g_strsplit(text, "/", -1);
@@ -130,7 +150,8 @@ static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec)
     if (g_strv_length(parts) != 2 ||
         !g_ascii_string_to_unsigned(parts[0], 10, 1, G_MAXUINT, &i, NULL) ||
         !g_ascii_string_to_unsigned(parts[1], 10, 1, G_MAXUINT, &n, NULL) || i > n) {
-        fprintf(stderr, "bouncelab: --shard: '%s' is not I/N with 1 <= I <= N (e.g. 2/4)\n", text);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "--shard: '%s' is not I/N with 1 <= I <= N (e.g. 2/4)", text);
         return FALSE;
     }
     spec->shard_index = (guint)(i - 1);
@@ -138,27 +159,73 @@ static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec)
     return TRUE;
 }
 
+static gboolean has_mode(const GArray *modes, sim_mode_t mode)
+{
+    for (guint i = 0; i < modes->len; i++) {
+        if (g_array_index(modes, sim_mode_t, i) == mode) {
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* Each option applies to its mode: one for a mode the grid lacks is a mistake. */
+static gboolean check_modes(const sweep_options_t *o, const cli_sim_options_t *so,
+                            const sim_sweep_spec_t *spec, GError **error)
+{
+    gboolean polling_algo = FALSE;
+
+    if (!has_mode(spec->modes, SIM_MODE_POLL)) {
+        const char *poll_only = o->intervals ? "--interval" : cli_sim_options_poll_only(so);
+        if (!cli_refuse_with(poll_only, "--mode irq", "it only applies to polling", error)) {
+            return FALSE;
+        }
+    }
+    if (!has_mode(spec->modes, SIM_MODE_IRQ)) {
+        const char *irq_only = o->runtimes        ? "--runtime"
+                               : o->irq_latencies ? "--irq-latency"
+                                                  : cli_sim_options_irq_only(so);
+        return cli_refuse_with(irq_only, "--mode poll", "it only applies to interrupts", error);
+    }
+    if (has_mode(spec->modes, SIM_MODE_POLL)) {
+        return TRUE;
+    }
+    for (guint i = 0; i < spec->algos->len; i++) {
+        polling_algo = polling_algo ||
+                       !sim_algo_info(g_array_index(spec->algos, debounce_algo_t, i))->polling_only;
+    }
+    return polling_algo ||
+           cli_refuse_with("--algo", "--mode irq",
+                           "every algorithm asked for counts evenly spaced samples, so it needs "
+                           "--mode poll (nothing to run)",
+                           error);
+}
+
 static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so,
-                           sim_sweep_spec_t *spec)
+                           sim_sweep_spec_t *spec, GError **error)
 {
     g_autoptr(GArray) runtimes = g_array_new(FALSE, FALSE, sizeof(sim_runtime_t));
     g_autoptr(GArray) latencies = g_array_new(FALSE, FALSE, sizeof(int64_t));
 
-    if (!parse_names("--algo", o->algos ? o->algos : DEFAULT_ALGOS, spec->algos, algo_parser) ||
-        !parse_names("--mode", o->modes ? o->modes : DEFAULT_MODES, spec->modes, mode_parser) ||
-        !parse_durations("--window", o->windows ? o->windows : DEFAULT_WINDOWS, spec->windows_ns) ||
+    if (!parse_names("--algo", o->algos ? o->algos : DEFAULT_ALGOS, spec->algos, algo_parser,
+                     error) ||
+        !parse_names("--mode", o->modes ? o->modes : DEFAULT_MODES, spec->modes, mode_parser,
+                     error) ||
+        !parse_durations("--window", o->windows ? o->windows : DEFAULT_WINDOWS, DURATION_WINDOW,
+                         spec->windows_ns, error) ||
         !parse_durations("--interval", o->intervals ? o->intervals : DEFAULT_INTERVALS,
-                         spec->intervals_ns)) {
+                         DURATION_INTERVAL, spec->intervals_ns, error) ||
+        !check_modes(o, so, spec, error)) {
         return FALSE;
     }
     /* custom latencies replace the runtimes, unless both are asked for */
-    if (o->irq_latencies != NULL &&
-        !parse_durations("--irq-latency", o->irq_latencies, latencies)) {
+    if (o->irq_latencies != NULL && !parse_durations("--irq-latency", o->irq_latencies,
+                                                     DURATION_ANY, latencies, error)) {
         return FALSE;
     }
     if ((o->runtimes != NULL || o->irq_latencies == NULL) &&
         !parse_names("--runtime", o->runtimes ? o->runtimes : DEFAULT_RUNTIMES, runtimes,
-                     runtime_parser)) {
+                     runtime_parser, error)) {
         return FALSE;
     }
     for (guint i = 0; i < runtimes->len; i++) {
@@ -170,13 +237,14 @@ static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so
         g_array_append_val(spec->irqs, irq);
     }
     if (so->release_window != NULL &&
-        !cli_duration("--release-window", so->release_window, &spec->release_window_ns)) {
+        (!cli_duration("--release-window", so->release_window, &spec->release_window_ns, error) ||
+         !check_duration("--release-window", DURATION_WINDOW, spec->release_window_ns, error))) {
         return FALSE;
     }
-    if (o->shard != NULL && !parse_shard(o->shard, spec)) {
+    if (o->shard != NULL && !parse_shard(o->shard, spec, error)) {
         return FALSE;
     }
-    return cli_sim_options_apply(so, &spec->base);
+    return cli_sim_options_apply(so, &spec->base, error);
 }
 
 typedef struct {
@@ -219,11 +287,79 @@ static gboolean stop_requested(gpointer data)
     return cli_interrupt_caught(s->watch) != 0;
 }
 
+/* Loads the traces into spec (owned by traces); checks --phase against each. */
+static gboolean load_traces(char **paths, const trace_read_options_t *read_opts, int64_t settle_ns,
+                            sim_sweep_spec_t *spec, GPtrArray *traces, GError **error)
+{
+    for (char **p = paths; *p; p++) {
+        trace_t *trace = cli_replay_load(*p, read_opts, settle_ns, NULL, error);
+        if (trace == NULL) {
+            return FALSE;
+        }
+        g_ptr_array_add(traces, trace);
+        g_ptr_array_add(spec->traces, trace);
+        if (has_mode(spec->modes, SIM_MODE_POLL) &&
+            !cli_sim_options_check_phase(&(sim_config_t){.mode = SIM_MODE_POLL,
+                                                         .phase_ns = spec->base.phase_ns},
+                                         trace->start_ns, trace->end_ns, *p, error)) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Runs the plan into the output; the exit status. */
+static int run_plan(const sweep_options_t *o, sim_sweep_spec_t *spec, sim_sweep_plan_t *plan,
+                    cli_interrupt_t *watch)
+{
+    g_autoptr(GError) error = NULL;
+    const char *output = o->output ? o->output : "-";
+    gboolean to_stdout = strcmp(output, "-") == 0;
+    g_autoptr(util_atomic_file_t) file = util_atomic_file_open(output, &error);
+    gsize done;
+    int interrupted;
+
+    if (file == NULL) {
+        return cli_fail(error);
+    }
+    sweep_output_t s = {util_atomic_file_stream(file), spec,
+                        isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0, watch};
+    guint threads = o->jobs > 0 ? (guint)o->jobs : g_get_num_processors();
+
+    if (spec->shard_index == 0) {
+        fputs(cli_results_csv_header, s.out);
+    }
+    done = sim_sweep_run(plan, threads, format_row, on_row, stop_requested, &s);
+    /* a signal after the last row still means "do not write": the user
+     * asked to stop, and exit 0 would say the opposite */
+    interrupted = cli_interrupt_caught(watch);
+    if (interrupted != 0) {
+        if (to_stdout) {
+            /* the rows already went out: say what they are, not that nothing was written */
+            fprintf(stderr,
+                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; standard output "
+                    "holds only those rows\n",
+                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
+                    sim_sweep_plan_rows(plan));
+        } else {
+            fprintf(stderr,
+                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not written\n",
+                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
+                    sim_sweep_plan_rows(plan), output);
+        }
+        return 128 + interrupted; /* the autoptr aborts the temporary file */
+    }
+    if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
+        return cli_fail(error);
+    }
+    return CLI_EXIT_OK;
+}
+
 int cmd_sweep(int argc, char **argv)
 {
-    sweep_options_t o = {.jobs = 0};
-    cli_sim_options_t so;
-    cli_trace_args_t ro;
+    g_auto(sweep_options_t) o = {.jobs = 0};
+    g_auto(cli_sim_options_t) so = {0};
+    g_auto(cli_trace_args_t) ro;
     trace_read_options_t read_opts;
     g_autoptr(GOptionContext) context =
         g_option_context_new("[TRACE...] - sweep debounce settings over traces into a CSV");
@@ -233,7 +369,7 @@ int cmd_sweep(int argc, char **argv)
         {"algo", 'a', 0, G_OPTION_ARG_STRING, &o.algos,
          "Algorithms, comma-separated [default: " DEFAULT_ALGOS "]", "LIST"},
         {"window", 'w', 0, G_OPTION_ARG_STRING, &o.windows,
-         "Windows: a list (1ms,2ms) or a range START:STOP:STEP (1ms:20ms:1ms) "
+         "Windows (whole us): a list (1ms,2ms) or a range START:STOP:STEP (1ms:20ms:1ms) "
          "[default: " DEFAULT_WINDOWS "]",
          "LIST"},
         {"mode", 'm', 0, G_OPTION_ARG_STRING, &o.modes,
@@ -251,20 +387,16 @@ int cmd_sweep(int argc, char **argv)
          "header, so the parts concatenate",
          "I/N"},
         G_OPTION_ENTRY_NULL};
-    int status = CLI_EXIT_USAGE;
     g_autoptr(sim_sweep_spec_t) spec = sim_sweep_spec_new();
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(sim_sweep_plan_t) plan = NULL;
     g_autoptr(GError) error = NULL;
-    /* declared before the file, so cleanup drops the temporary file while
-     * signals are still blocked */
+    /* declared before the output file (in run_plan), so cleanup drops the
+     * temporary file while signals are still blocked */
     g_autoptr(cli_interrupt_t) watch = NULL;
-    g_autoptr(util_atomic_file_t) file = NULL;
     g_auto(GStrv) paths = NULL;
     int64_t settle_ns = 0;
-    gsize done;
 
-    cli_sim_options_init(&so);
     cli_trace_args_init(&ro);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_sim_options_add(context, &so);
@@ -274,83 +406,35 @@ int cmd_sweep(int argc, char **argv)
         "Runs every combination of --algo, --window, --mode and --interval (poll) or "
         "--runtime/--irq-latency (irq) over the traces (default: the bundled ones) and writes "
         "one CSV row per combination, in the same order whatever -j. Combinations that make no "
-        "sense (the integrator in irq mode) are skipped with one line saying so.");
+        "sense (the integrator in irq mode) are skipped with one line saying so; an option for "
+        "a mode the grid does not hold is an error.");
     g_option_context_set_description(context, cli_sim_options_help());
 
     if (!cli_parse_options(context, &argc, &argv)) {
-        goto out;
+        return CLI_EXIT_USAGE;
     }
     /* from here on a SIGINT or SIGTERM is noted, not fatal: one that comes
      * while traces load stops the sweep before its first row, cleanly */
     watch = cli_interrupt_watch();
-    if (!build_spec(&o, &so, spec) || !cli_sim_options_settle(&so, &settle_ns) ||
-        !cli_trace_read_options(&ro, &read_opts)) {
-        goto out;
+    if (!build_spec(&o, &so, spec, &error) || !cli_sim_options_settle(&so, &settle_ns, &error) ||
+        !cli_trace_read_options(&ro, &read_opts, &error)) {
+        return cli_fail(error);
     }
     if (o.jobs < 0 || o.jobs > 1024) {
         fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
-        goto out;
+        return CLI_EXIT_USAGE;
     }
     paths = argc > 1 ? g_strdupv(argv + 1) : cli_replay_bundled_traces(&error);
-    if (paths == NULL) {
-        cli_print_error(error);
-        goto out;
-    }
-    for (char **p = paths; *p; p++) {
-        trace_t *trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, &status);
-        if (trace == NULL) {
-            goto out;
-        }
-        g_ptr_array_add(traces, trace);
-        g_ptr_array_add(spec->traces, trace);
+    if (paths == NULL || !load_traces(paths, &read_opts, settle_ns, spec, traces, &error)) {
+        return cli_fail(error);
     }
     plan = sim_sweep_plan_new(spec, &error);
     if (plan == NULL) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
     if (sim_sweep_plan_skipped(plan) > 0) {
         fprintf(stderr, "sweep: skipped %zu combinations: %s\n", sim_sweep_plan_skipped(plan),
                 sim_sweep_plan_skip_reason(plan));
     }
-
-    status = CLI_EXIT_FAILURE;
-    file = util_atomic_file_open(o.output ? o.output : "-", &error);
-    if (file == NULL) {
-        cli_print_error(error);
-        goto out;
-    }
-    {
-        sweep_output_t s = {util_atomic_file_stream(file), spec,
-                            isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0, watch};
-        guint threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
-        int interrupted;
-
-        if (spec->shard_index == 0) {
-            fputs(cli_results_csv_header, s.out);
-        }
-        done = sim_sweep_run(plan, threads, format_row, on_row, stop_requested, &s);
-        /* a signal after the last row still means "do not write": the user
-         * asked to stop, and exit 0 would say the opposite */
-        interrupted = cli_interrupt_caught(watch);
-        if (interrupted != 0) {
-            fprintf(stderr,
-                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not "
-                    "written\n",
-                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
-                    sim_sweep_plan_rows(plan), o.output ? o.output : "output");
-            status = 128 + interrupted;
-            goto out; /* the autoptr aborts the temporary file */
-        }
-    }
-    if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
-        cli_print_error(error);
-        goto out;
-    }
-    status = CLI_EXIT_OK;
-out:
-    sweep_options_clear(&o);
-    cli_sim_options_clear(&so);
-    cli_trace_args_clear(&ro);
-    return status;
+    return run_plan(&o, spec, plan, watch);
 }

@@ -66,6 +66,8 @@ typedef struct {
     double vih_v;          /**< analog: at or above this the input reads 1 (V) */
     int64_t gap_ns;        /**< BBB: quiet time between tests (ns) */
     trace_active_t active; /**< which level means pressed */
+    gboolean bbb_include_invalid; /**< BBB: keep the tests of <invalid/> sections too */
+    guint *bbb_skipped_out;       /**< BBB: if not NULL, set to the tests skipped as invalid */
 } trace_read_options_t;
 
 /** Fills `opts` with the defaults: AUTO format, first channel, RP2040 thresholds, 200 ms gap. */

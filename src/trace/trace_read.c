@@ -29,6 +29,8 @@ void trace_read_options_init(trace_read_options_t *opts)
     opts->vih_v = TRACE_READ_VIH_V_DEFAULT;
     opts->gap_ns = TRACE_READ_GAP_NS_DEFAULT;
     opts->active = TRACE_ACTIVE_AUTO;
+    opts->bbb_include_invalid = FALSE;
+    opts->bbb_skipped_out = NULL;
 }
 
 const char *trace_format_name(trace_format_t format)
