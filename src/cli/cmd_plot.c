@@ -297,29 +297,34 @@ static const char *waveform_only_option(const plot_options_t *options)
     return NULL;
 }
 
-/* The picture format: --image-format, or the old --format png|svg with a note. */
+/*
+ * The picture format: --image-format, or the old spelling --format png|svg
+ * (any --format without --at, where no trace is read) with a note.
+ */
 static gboolean picture_format(plot_options_t *options, plot_format_t *format, GError **error)
 {
-    const char *name = options->format;
+    const char *option = "--image-format";
+    const char *old = options->reader.format;
 
-    if (options->format == NULL && options->reader.format != NULL &&
-        (strcmp(options->reader.format, "png") == 0 || strcmp(options->reader.format, "svg") == 0)) {
-        fprintf(stderr, "bouncelab: note: plot --format %s is now --image-format %s (--format "
-                        "names the input trace's format, as in every command)\n",
-                options->reader.format, options->reader.format);
+    if (options->format == NULL && old != NULL &&
+        (options->at == NULL || strcmp(old, "png") == 0 || strcmp(old, "svg") == 0)) {
+        fprintf(stderr,
+                "bouncelab: note: plot --format %s is now --image-format %s (--format names the "
+                "input trace's format, as in every command)\n",
+                old, old);
         options->format = g_steal_pointer(&options->reader.format);
-        name = options->format;
+        option = "--format";
     }
     *format = PLOT_FORMAT_PNG;
-    if (name == NULL || strcmp(name, "png") == 0) {
+    if (options->format == NULL || strcmp(options->format, "png") == 0) {
         return TRUE;
     }
-    if (strcmp(name, "svg") == 0) {
+    if (strcmp(options->format, "svg") == 0) {
         *format = PLOT_FORMAT_SVG;
         return TRUE;
     }
-    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--image-format: expected png or svg, got '%s'",
-                name);
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: expected png or svg, got '%s'", option,
+                options->format);
     return FALSE;
 }
 

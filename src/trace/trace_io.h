@@ -103,6 +103,9 @@ gboolean trace_format_from_name(const char *name, trace_format_t *format);
  */
 trace_format_t trace_detect_format(const char *path, const char *head, gsize len);
 
+/** TRUE when a file's head is a truth file ("press_ns,release_ns"), not a trace. */
+gboolean trace_looks_like_truth(const char *head, gsize len);
+
 /** Path of the truth file beside a native trace: "x.csv" -> "x.truth.csv". */
 char *trace_truth_path(const char *trace_path);
 
