@@ -334,8 +334,8 @@ int cmd_plot(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output_dir,
-         "Directory for the images, created if missing (default: RESULTS.csv's; for a "
-         "waveform, the current one)",
+         "Directory for the images, created if missing [default: RESULTS.csv's; for a "
+         "waveform, the current one]",
          "DIR"},
         {"image-format", 0, 0, G_OPTION_ARG_STRING, &options.format,
          "png or svg; svg when gnuplot cannot draw PNG [default: " PLOT_DEFAULT_FORMAT "]",
@@ -349,8 +349,8 @@ int cmd_plot(int argc, char **argv)
         {"at", 0, 0, G_OPTION_ARG_STRING, &options.at,
          "Waveform: the instant to look at, from the trace's start (e.g. 1.2s, 350ms)", "TIME"},
         {"span", 0, 0, G_OPTION_ARG_STRING, &options.span,
-         "Waveform: how much time to show (default: the whole bounce and the reported change, "
-         "see below)",
+         "Waveform: how much time to show [default: the whole bounce and the reported change, "
+         "see below]",
          "DUR"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &options.data,
          "Waveform: also keep the CSV gnuplot draws in FILE", "FILE"},

@@ -8,6 +8,7 @@
 #include "plot_error.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int cmd_verdict(int argc, char **argv)
 {
@@ -19,7 +20,8 @@ int cmd_verdict(int argc, char **argv)
          NULL},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context =
-        g_option_context_new("RESULTS.csv - the smallest error-free window of each setting");
+        g_option_context_new("RESULTS.csv - the smallest error-free window of each setting ('-': "
+                             "standard input)");
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) verdicts = NULL;
 
@@ -42,10 +44,10 @@ int cmd_verdict(int argc, char **argv)
                         "--help')\n");
         return CLI_EXIT_USAGE;
     }
-    verdicts = cli_verdict_read(argv[1], &error);
+    /* '-' is standard input, as for every command that reads a file */
+    verdicts = cli_verdict_read(strcmp(argv[1], "-") == 0 ? "/dev/stdin" : argv[1], &error);
     if (verdicts == NULL) {
-        cli_print_error(error);
-        return error->domain == PLOT_ERROR ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+        return cli_fail(error);
     }
     if (csv) {
         cli_verdict_print_csv(stdout, verdicts);
