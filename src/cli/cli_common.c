@@ -31,7 +31,9 @@ int cli_exit_status(const GError *error)
         return error->code == SIM_ERROR_INVALID ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
     }
     if (error->domain == PLOT_ERROR) {
-        return error->code == PLOT_ERROR_GNUPLOT ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+        return error->code == PLOT_ERROR_GNUPLOT || error->code == PLOT_ERROR_INTERRUPTED
+                   ? CLI_EXIT_FAILURE
+                   : CLI_EXIT_USAGE;
     }
     return CLI_EXIT_FAILURE; /* G_FILE_ERROR, G_IO_ERROR: the work failed */
 }

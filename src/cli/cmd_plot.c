@@ -8,6 +8,7 @@
 #include "cli_results.h"
 #include "cli_run_options.h"
 #include "cli_sim_options.h"
+#include "cli_interrupt.h"
 #include "cli_trace_options.h"
 #include "plot_error.h"
 #include "plot_gnuplot.h"
@@ -71,10 +72,6 @@ static void plot_options_clear(plot_options_t *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(plot_options_t, plot_options_clear)
 
-static int exit_status(const GError *error)
-{
-    return cli_exit_status(error);
-}
 
 static char *describe_plots(void)
 {
@@ -110,8 +107,33 @@ static char *describe_plots(void)
     return g_string_free(text, FALSE);
 }
 
+static gboolean stop_requested(gpointer data)
+{
+    return cli_interrupt_caught(data) != 0;
+}
+
+/*
+ * The exit status of a failed drawing: 128 + the signal when one stopped it
+ * (SIGINT to the process group reaches gnuplot too), else the error's.
+ */
+static int drawing_failed(cli_interrupt_t *watch, const GError *error)
+{
+    int sig = cli_interrupt_caught(watch);
+
+    if (sig == 0) {
+        return cli_fail(error);
+    }
+    fprintf(stderr, "bouncelab: plot interrupted (%s); the pictures listed are whole, no other "
+                    "was written\n",
+            g_strsignal(sig));
+    return 128 + sig;
+}
+
 static int draw_sweep(const char *results, const plot_options_t *options, plot_format_t format)
 {
+    /* first, so it is dropped last: a SIGINT or SIGTERM from here on is noted,
+     * and the temporary folder and pictures are removed before it can kill */
+    g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch();
     g_autoptr(GError) error = NULL;
     g_autofree char *default_dir = g_path_get_dirname(results);
     const plot_sweep_options_t sweep_options = {
@@ -130,17 +152,17 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
     /* the input first: a bad CSV is worth knowing about before gnuplot is */
     sweep = plot_sweep_new(&sweep_options, &error);
     if (sweep == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     gnuplot = plot_gnuplot_open(format, &note, &error);
     if (gnuplot == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     if (note != NULL) {
         fprintf(stderr, "bouncelab: %s\n", note);
     }
+    gnuplot->stop = stop_requested;
+    gnuplot->stop_data = watch;
     ok = plot_sweep_draw(sweep, gnuplot, written, warnings, &error);
     for (guint i = 0; i < warnings->len; i++) {
         fprintf(stderr, "bouncelab: gnuplot warning in %s\n",
@@ -150,8 +172,7 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
         printf("%s\n", (const char *)g_ptr_array_index(written, i));
     }
     if (!ok) {
-        cli_print_error(error);
-        return exit_status(error);
+        return drawing_failed(watch, error);
     }
     return CLI_EXIT_OK;
 }
@@ -192,6 +213,7 @@ static char *waveform_data_path(const plot_options_t *options, char **temp_out, 
 
 static int draw_waveform(const plot_options_t *options, plot_format_t format)
 {
+    g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch(); /* first: dropped last */
     g_autoptr(GError) error = NULL;
     const char *out_dir = options->output_dir != NULL ? options->output_dir : ".";
     const char *scripts = options->scripts_dir != NULL ? options->scripts_dir : BOUNCELAB_PLOT_DIR;
@@ -229,18 +251,18 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
     g_autoptr(plot_waveform_t) waveform =
         plot_waveform_new(trace, &cfg, at_ns, span_ns, settle_ns, &error);
     if (waveform == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     g_autofree char *note = NULL;
     g_autoptr(plot_gnuplot_t) gnuplot = plot_gnuplot_open(format, &note, &error);
     if (gnuplot == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     if (note != NULL) {
         fprintf(stderr, "bouncelab: %s\n", note);
     }
+    gnuplot->stop = stop_requested;
+    gnuplot->stop_data = watch;
 
     g_autofree char *temp = NULL;
     g_autofree char *data = waveform_data_path(options, &temp, &error);
@@ -263,8 +285,7 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
                 g_strerror(err));
     } else if (!plot_waveform_draw(waveform, gnuplot, script, data, path, title, config, &warning,
                                    &error)) {
-        cli_print_error(error);
-        status = exit_status(error);
+        status = drawing_failed(watch, error);
     } else {
         if (warning != NULL) {
             fprintf(stderr, "bouncelab: gnuplot warning in %s: %s\n", WAVEFORM_SCRIPT, warning);
