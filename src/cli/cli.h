@@ -83,6 +83,13 @@ gboolean cli_unsigned(const char *option, const char *text, guint64 max, guint64
 gboolean cli_refuse_with(const char *option, const char *other, const char *why, GError **error);
 
 /**
+ * The directory of bouncelab's data WHAT ("plots", "traces"): beside an
+ * installed binary (BIN/../share/bouncelab/WHAT, found from the running
+ * executable), else FALLBACK (the source tree the binary was built from).
+ */
+char *cli_data_dir(const char *what, const char *fallback);
+
+/**
  * Flushes standard output once a command has succeeded: output lost to a
  * full disk is an error ("bouncelab: standard output: write failed: why",
  * status 1), not a silent success. Returns the exit status.

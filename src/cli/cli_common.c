@@ -145,6 +145,19 @@ gboolean cli_refuse_with(const char *option, const char *other, const char *why,
     return FALSE;
 }
 
+char *cli_data_dir(const char *what, const char *fallback)
+{
+    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *bin = exe != NULL ? g_path_get_dirname(exe) : NULL;
+    g_autofree char *dir =
+        bin != NULL ? g_build_filename(bin, BOUNCELAB_DATA_FROM_BIN, what, NULL) : NULL;
+
+    if (dir != NULL && g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        return g_steal_pointer(&dir);
+    }
+    return g_strdup(fallback);
+}
+
 int cli_finish_stdout(int status)
 {
     int err = 0;

@@ -98,7 +98,8 @@ static gint compare_paths(gconstpointer a, gconstpointer b)
 
 char **cli_replay_bundled_traces(GError **error)
 {
-    g_autoptr(GDir) dir = g_dir_open(BOUNCELAB_TRACES_DIR, 0, error);
+    g_autofree char *traces = cli_data_dir("traces", BOUNCELAB_TRACES_DIR);
+    g_autoptr(GDir) dir = g_dir_open(traces, 0, error);
     GPtrArray *paths;
     const char *name;
 
@@ -109,7 +110,7 @@ char **cli_replay_bundled_traces(GError **error)
     paths = g_ptr_array_new();
     while ((name = g_dir_read_name(dir)) != NULL) {
         if (g_str_has_suffix(name, ".csv") && !g_str_has_suffix(name, ".truth.csv")) {
-            g_ptr_array_add(paths, g_build_filename(BOUNCELAB_TRACES_DIR, name, NULL));
+            g_ptr_array_add(paths, g_build_filename(traces, name, NULL));
         }
     }
     g_ptr_array_sort(paths, compare_paths);

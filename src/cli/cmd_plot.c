@@ -36,7 +36,7 @@ typedef struct {
     char *output_dir;  /* -o; default: the directory of RESULTS.csv, or . for a waveform */
     char *format;      /* --image-format: png or svg */
     char *only;        /* sweep plots: draw only this trace */
-    char *scripts_dir; /* default BOUNCELAB_PLOT_DIR */
+    char *scripts_dir; /* default: cli_data_dir("plots", BOUNCELAB_PLOT_DIR) */
     /* the waveform */
     char *trace; /* the trace file to replay */
     char *at;    /* the instant to look at */
@@ -73,7 +73,7 @@ static void plot_options_clear(plot_options_t *options)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(plot_options_t, plot_options_clear)
 
 
-static char *describe_plots(void)
+static char *describe_plots(const char *scripts)
 {
     GString *text =
         g_string_new("Plots, one file per plot and trace, named TRACE-PLOT.png (or .svg):\n");
@@ -87,7 +87,11 @@ static char *describe_plots(void)
         text,
         "\nTRACE is the trace column without directory and extension. Each plot is one\n"
         "gnuplot script, also usable by hand:\n"
-        "  gnuplot -e \"data='results.csv'; trace='NAME'\" " BOUNCELAB_PLOT_DIR "/PLOT.gp\n"
+        "  gnuplot -e \"data='results.csv'; trace='NAME'\" ");
+    g_string_append(text, scripts);
+    g_string_append(
+        text,
+        "/PLOT.gp\n"
         "(trace as in the CSV's trace column; the script's header lists its variables).\n\n"
         "The waveform: bouncelab plot --trace TRACE --at TIME [--span DUR] [run options]\n"
         "replays TRACE through one configuration, as 'bouncelab run' does (the options\n"
@@ -98,8 +102,11 @@ static char *describe_plots(void)
         "windows; the last bounce of the first true change in the window (its last edge\n"
         "before a quiet --settle time) + a window; the program's report of that change;\n"
         "plus 5 %. With --span DUR it is DUR long, from 1 ms (or DUR / 10, if less) before\n"
-        "TIME. --data FILE keeps the CSV gnuplot draws, for " BOUNCELAB_PLOT_DIR "/" WAVEFORM_SCRIPT
-        "\n"
+        "TIME. --data FILE keeps the CSV gnuplot draws, for ");
+    g_string_append(text, scripts);
+    g_string_append(
+        text,
+        "/" WAVEFORM_SCRIPT "\n"
         "by hand. Durations take a unit (250us, 5ms, 1.5s); 'bouncelab run --help' lists\n"
         "the interrupt runtimes' latencies.\n\n"
         "Exit status: 0 success, 1 gnuplot or writing failed, 2 bad options or input,\n"
@@ -139,7 +146,7 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
     const plot_sweep_options_t sweep_options = {
         .results = results,
         .out_dir = options->output_dir != NULL ? options->output_dir : default_dir,
-        .scripts_dir = options->scripts_dir != NULL ? options->scripts_dir : BOUNCELAB_PLOT_DIR,
+        .scripts_dir = options->scripts_dir,
         .only = options->only,
     };
     g_autoptr(plot_sweep_t) sweep = NULL;
@@ -216,7 +223,7 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
     g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch(); /* first: dropped last */
     g_autoptr(GError) error = NULL;
     const char *out_dir = options->output_dir != NULL ? options->output_dir : ".";
-    const char *scripts = options->scripts_dir != NULL ? options->scripts_dir : BOUNCELAB_PLOT_DIR;
+    const char *scripts = options->scripts_dir;
     g_autofree char *script = g_build_filename(scripts, WAVEFORM_SCRIPT, NULL);
     trace_read_options_t read_opts;
     sim_config_t cfg;
@@ -351,6 +358,9 @@ static gboolean picture_format(plot_options_t *options, plot_format_t *format, G
 
 int cmd_plot(int argc, char **argv)
 {
+    g_autofree char *scripts = cli_data_dir("plots", BOUNCELAB_PLOT_DIR);
+    g_autofree char *scripts_help =
+        g_strdup_printf("Directory of the gnuplot scripts [default: %s]", scripts);
     g_auto(plot_options_t) options;
     g_autoptr(GError) error = NULL;
     const GOptionEntry entries[] = {
@@ -364,7 +374,7 @@ int cmd_plot(int argc, char **argv)
         {"only", 0, 0, G_OPTION_ARG_STRING, &options.only,
          "Only this trace of the sweep (as in the trace column, or its file name stem)", "NAME"},
         {"scripts", 0, 0, G_OPTION_ARG_FILENAME, &options.scripts_dir,
-         "Directory of the gnuplot scripts [default: the installed ones]", "DIR"},
+         scripts_help, "DIR"},
         {"trace", 0, 0, G_OPTION_ARG_FILENAME, &options.trace,
          "Waveform: the trace file to replay (with --at)", "TRACE"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &options.at,
@@ -384,7 +394,7 @@ int cmd_plot(int argc, char **argv)
         G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new(
         "RESULTS.csv | --trace TRACE --at TIME - draw the pictures of a sweep, or a waveform");
-    g_autofree char *description = describe_plots();
+    g_autofree char *description = describe_plots(scripts);
     GOptionGroup *run_group;
     plot_format_t format = PLOT_FORMAT_PNG;
     const char *waveform_option;
@@ -410,6 +420,9 @@ int cmd_plot(int argc, char **argv)
     }
     if (!picture_format(&options, &format, &error)) {
         return cli_fail(error);
+    }
+    if (options.scripts_dir == NULL) {
+        options.scripts_dir = g_strdup(scripts);
     }
     status = CLI_EXIT_USAGE;
     waveform_option = waveform_only_option(&options);
