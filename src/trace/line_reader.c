@@ -17,7 +17,7 @@ trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
     if (strcmp(path, "-") == 0) {
         file = stdin;
     } else {
-        GStatBuf st;
+        struct stat st;
         file = g_fopen(path, "rb");
         if (file == NULL) {
             int err = errno;
@@ -25,14 +25,17 @@ trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
                         g_strerror(err));
             return NULL;
         }
-        if (g_stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            fclose(file);
-            g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot open: is a directory",
-                        path);
-            return NULL;
-        }
-        if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            size = (gint64)st.st_size;
+        /* one fstat of what was opened, not two stats of the name */
+        if (fstat(fileno(file), &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                fclose(file);
+                g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot open: is a directory",
+                            path);
+                return NULL;
+            }
+            if (S_ISREG(st.st_mode)) {
+                size = (gint64)st.st_size;
+            }
         }
     }
     reader = g_new0(trace_line_reader_t, 1);
