@@ -26,7 +26,7 @@ typedef enum {
 
 GQuark cli_error_quark(void);
 
-/** Prints "bouncelab: MESSAGE" on stderr: the one printer of errors. */
+/** Prints "bouncelab: MESSAGE" on stderr: the one printer of errors (notes and warnings aside). */
 void cli_print_error(const GError *error);
 
 /**
@@ -39,6 +39,9 @@ int cli_exit_status(const GError *error);
 
 /** Prints the error (cli_print_error) and returns its exit status (cli_exit_status). */
 int cli_fail(const GError *error);
+
+/** A usage error (CLI_ERROR_USAGE) from FORMAT, through cli_fail: returns 2. */
+int cli_usage(const char *format, ...) G_GNUC_PRINTF(1, 2);
 
 /**
  * A --help line built at run time, so a default shown comes from the value

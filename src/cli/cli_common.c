@@ -9,7 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-G_DEFINE_QUARK(bouncelab-cli-error-quark, cli_error)
+G_DEFINE_QUARK(bouncelab - cli - error - quark, cli_error)
 
 void cli_print_error(const GError *error)
 {
@@ -54,6 +54,19 @@ const char *cli_help_text(GPtrArray *keep, const char *format, ...)
     va_end(args);
     g_ptr_array_add(keep, text);
     return text;
+}
+
+int cli_usage(const char *format, ...)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *message = NULL;
+    va_list args;
+
+    va_start(args, format);
+    message = g_strdup_vprintf(format, args);
+    va_end(args);
+    error = g_error_new_literal(CLI_ERROR, CLI_ERROR_USAGE, message);
+    return cli_fail(error);
 }
 
 gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv)

@@ -38,8 +38,8 @@ trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int
     return trace;
 }
 
-gboolean cli_replay_warn_active(const char *path, const trace_t *trace,
-                                const sim_result_t *result, const GArray *matches)
+gboolean cli_replay_warn_active(const char *path, const trace_t *trace, const sim_result_t *result,
+                                const GArray *matches)
 {
     gsize n = trace_n_truth(trace);
     g_autofree double *press_us = g_new(double, n + 1);

@@ -27,8 +27,8 @@ trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int
  * twice as long as the release of the same true press (at least
  * CLI_ACTIVE_MIN_PAIRS of them). Returns TRUE when it warned.
  */
-gboolean cli_replay_warn_active(const char *path, const trace_t *trace,
-                                const sim_result_t *result, const GArray *matches);
+gboolean cli_replay_warn_active(const char *path, const trace_t *trace, const sim_result_t *result,
+                                const GArray *matches);
 
 /** Fewer matched press/release pairs than this say nothing about the active level. */
 #define CLI_ACTIVE_MIN_PAIRS 4

@@ -14,10 +14,10 @@ void cli_sim_options_init(cli_sim_options_t *o)
 
 void cli_sim_options_clear(cli_sim_options_t *o)
 {
-    char **strings[] = {&o->release_window,  &o->phase,          &o->jitter,     &o->seed,
-                        &o->trigger,         &o->irq_jitter,     &o->irq_tail,   &o->irq_tail_prob,
-                        &o->alarm_latency,   &o->handler_time,   &o->count,      &o->holdoff,
-                        &o->holdoff_compare, &o->main_loop,      &o->tick_start, &o->ticks_ms_start,
+    char **strings[] = {&o->release_window,  &o->phase,        &o->jitter,     &o->seed,
+                        &o->trigger,         &o->irq_jitter,   &o->irq_tail,   &o->irq_tail_prob,
+                        &o->alarm_latency,   &o->handler_time, &o->count,      &o->holdoff,
+                        &o->holdoff_compare, &o->main_loop,    &o->tick_start, &o->ticks_ms_start,
                         &o->settle};
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++) {
         g_clear_pointer(strings[i], g_free);
@@ -130,8 +130,8 @@ gboolean cli_sim_options_given(const cli_sim_options_t *o)
 {
     return o->release_window || o->phase || o->jitter || o->seed || o->trigger || o->irq_jitter ||
            o->irq_tail || o->irq_tail_prob || o->alarm_latency || o->handler_time || o->count ||
-           o->holdoff || o->holdoff_compare || o->main_loop || o->tick_start ||
-           o->ticks_ms_start || o->settle;
+           o->holdoff || o->holdoff_compare || o->main_loop || o->tick_start || o->ticks_ms_start ||
+           o->settle;
 }
 
 const char *cli_sim_options_poll_only(const cli_sim_options_t *o)
@@ -143,9 +143,12 @@ const char *cli_sim_options_irq_only(const cli_sim_options_t *o)
 {
     const struct {
         const char *text, *name;
-    } irq[] = {{o->trigger, "--trigger"},         {o->irq_jitter, "--irq-jitter"},
-               {o->irq_tail, "--irq-tail"},       {o->irq_tail_prob, "--irq-tail-prob"},
-               {o->alarm_latency, "--alarm-latency"}, {o->handler_time, "--handler-time"}};
+    } irq[] = {{o->trigger, "--trigger"},
+               {o->irq_jitter, "--irq-jitter"},
+               {o->irq_tail, "--irq-tail"},
+               {o->irq_tail_prob, "--irq-tail-prob"},
+               {o->alarm_latency, "--alarm-latency"},
+               {o->handler_time, "--handler-time"}};
 
     for (gsize i = 0; i < G_N_ELEMENTS(irq); i++) {
         if (irq[i].text != NULL) {

@@ -73,8 +73,8 @@ void cli_trace_add_options_to_group(GOptionGroup *group, cli_trace_args_t *args,
                        TRACE_READ_VIH_V_DEFAULT),
          "VOLTS"},
         {"gap", 0, 0, G_OPTION_ARG_STRING, &args->gap,
-         cli_help_text(args->help_texts,
-                       "BBB log: quiet time laid between tests [default: %s]", gap),
+         cli_help_text(args->help_texts, "BBB log: quiet time laid between tests [default: %s]",
+                       gap),
          "DUR"},
         {"bbb-include-invalid", 0, 0, G_OPTION_ARG_NONE, &args->bbb_include_invalid,
          "BBB log: keep the tests of an <invalid/> section (skipped by default)", NULL},
@@ -161,8 +161,7 @@ trace_t *cli_read_trace(const char *path, const trace_read_options_t *opts,
                 path, skipped, skipped == 1 ? "" : "s");
     }
     /* these formats hold one pin: a --channel there names nothing */
-    if (opts->channel != NULL &&
-        (format == TRACE_FORMAT_NATIVE || format == TRACE_FORMAT_BBB)) {
+    if (opts->channel != NULL && (format == TRACE_FORMAT_NATIVE || format == TRACE_FORMAT_BBB)) {
         g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
                     "--channel cannot apply with --format %s: %s holds one channel",
                     trace_format_name(format), path);

@@ -12,12 +12,12 @@
 
 /** The option values as parsed; cli_trace_args_init() sets the defaults. */
 typedef struct {
-    char *format;              /**< --format NAME */
-    char *channel;             /**< --channel NAME */
-    double vil_v;              /**< --vil VOLTS */
-    double vih_v;              /**< --vih VOLTS */
-    char *gap;                 /**< --gap DURATION */
-    char *active;              /**< --active low|high */
+    char *format;                 /**< --format NAME */
+    char *channel;                /**< --channel NAME */
+    double vil_v;                 /**< --vil VOLTS */
+    double vih_v;                 /**< --vih VOLTS */
+    char *gap;                    /**< --gap DURATION */
+    char *active;                 /**< --active low|high */
     gboolean bbb_include_invalid; /**< --bbb-include-invalid */
     const char *format_option;    /**< the long name of --format, for messages ("format") */
     GPtrArray *help_texts;        /**< --help lines built from the defaults */

@@ -70,8 +70,7 @@ int cmd_convert(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc != 3) {
-        fprintf(stderr, "bouncelab: convert takes IN and OUT (see 'bouncelab convert --help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("convert takes IN and OUT (see 'bouncelab convert --help')");
     }
     if (!cli_trace_read_options(&args, &opts, &error) ||
         !output_format(to, argv[2], &out_format, &error)) {

@@ -193,15 +193,11 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc > 1) {
-        fprintf(stderr, "bouncelab: gen takes no arguments (got '%s'; the output is -o FILE)\n",
-                argv[1]);
-        return CLI_EXIT_USAGE;
+        return cli_usage("gen takes no arguments (got '%s'; the output is -o FILE)", argv[1]);
     }
     profile = trace_gen_profile_find(o->profile != NULL ? o->profile : GEN_PROFILE_DEFAULT);
     if (profile == NULL) {
-        fprintf(stderr, "bouncelab: --profile: no profile '%s' (see 'bouncelab gen --help')\n",
-                o->profile);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--profile: no profile '%s' (see 'bouncelab gen --help')", o->profile);
     }
     p = profile->params;
     for (gsize i = 0; i < N_PARAMS; i++) {
@@ -211,18 +207,15 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
     }
     if (o->seed != NULL &&
         !g_ascii_string_to_unsigned(o->seed, 10, 0, G_MAXUINT64, &seed, &error)) {
-        fprintf(stderr, "bouncelab: --seed: %s\n", error->message);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--seed: %s", error->message);
     }
     if (o->active != NULL && strcmp(o->active, "low") != 0 && strcmp(o->active, "high") != 0) {
-        fprintf(stderr, "bouncelab: --active: '%s' is neither 'low' nor 'high'\n", o->active);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--active: '%s' is neither 'low' nor 'high'", o->active);
     }
     active_low = o->active == NULL || strcmp(o->active, "low") == 0;
     if (o->presses < 1 || (guint)o->presses > TRACE_GEN_PRESSES_MAX) {
-        fprintf(stderr, "bouncelab: --presses must be from 1 to %u (got %d)\n",
-                TRACE_GEN_PRESSES_MAX, o->presses);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--presses must be from 1 to %u (got %d)", TRACE_GEN_PRESSES_MAX,
+                         o->presses);
     }
     if (!trace_gen_validate(&p, (guint)o->presses, &error)) {
         cli_print_error(error); /* it names the parameter as its option is called */
@@ -237,8 +230,7 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (o->output == NULL || strcmp(o->output, "-") == 0) {
-        fprintf(stderr, "bouncelab: gen needs -o FILE.csv (it writes FILE.truth.csv beside it)\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("gen needs -o FILE.csv (it writes FILE.truth.csv beside it)");
     }
     name = trace_name(o->output);
     trace = trace_gen(&p, seed, (guint)o->presses, active_low, name, &error);

@@ -117,9 +117,9 @@ int cmd_info(int argc, char **argv)
     g_auto(cli_trace_args_t) args;
     g_autofree char *settle_text = NULL;
     g_autofree char *settle_default = util_format_duration(TRACE_ORACLE_SETTLE_NS_DEFAULT);
-    g_autofree char *settle_help = g_strdup_printf(
-        "Oracle: a change is real once the new level holds this long [default: %s]",
-        settle_default);
+    g_autofree char *settle_help =
+        g_strdup_printf("Oracle: a change is real once the new level holds this long [default: %s]",
+                        settle_default);
     gboolean presses = FALSE, old_presses = FALSE;
     const GOptionEntry entries[] = {
         {"settle", 0, 0, G_OPTION_ARG_STRING, &settle_text, settle_help, "DUR"},
@@ -158,8 +158,7 @@ int cmd_info(int argc, char **argv)
         presses = TRUE;
     }
     if (argc != 2) {
-        fprintf(stderr, "bouncelab: info takes one TRACE (see 'bouncelab info --help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("info takes one TRACE (see 'bouncelab info --help')");
     }
     if (!cli_trace_read_options(&args, &opts, &error) ||
         (settle_text != NULL && !cli_duration("--settle", settle_text, &settle_ns, &error))) {

@@ -72,7 +72,6 @@ static void plot_options_clear(plot_options_t *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(plot_options_t, plot_options_clear)
 
-
 static char *describe_plots(const char *scripts)
 {
     GString *text =
@@ -84,10 +83,9 @@ static char *describe_plots(const char *scripts)
         g_string_append_printf(text, "  %-18s %s\n", plots[i].name, plots[i].summary);
     }
     g_string_append(
-        text,
-        "\nTRACE is the trace column without directory and extension. Each plot is one\n"
-        "gnuplot script, also usable by hand:\n"
-        "  gnuplot -e \"data='results.csv'; trace='NAME'\" ");
+        text, "\nTRACE is the trace column without directory and extension. Each plot is one\n"
+              "gnuplot script, also usable by hand:\n"
+              "  gnuplot -e \"data='results.csv'; trace='NAME'\" ");
     g_string_append(text, scripts);
     g_string_append(
         text,
@@ -105,12 +103,11 @@ static char *describe_plots(const char *scripts)
         "TIME. --data FILE keeps the CSV gnuplot draws, for ");
     g_string_append(text, scripts);
     g_string_append(
-        text,
-        "/" WAVEFORM_SCRIPT "\n"
-        "by hand. Durations take a unit (250us, 5ms, 1.5s); 'bouncelab run --help' lists\n"
-        "the interrupt runtimes' latencies.\n\n"
-        "Exit status: 0 success, 1 gnuplot or writing failed, 2 bad options or input,\n"
-        "or gnuplot is not installed.");
+        text, "/" WAVEFORM_SCRIPT "\n"
+              "by hand. Durations take a unit (250us, 5ms, 1.5s); 'bouncelab run --help' lists\n"
+              "the interrupt runtimes' latencies.\n\n"
+              "Exit status: 0 success, 1 gnuplot or writing failed, 2 bad options or input,\n"
+              "or gnuplot is not installed.");
     return g_string_free(text, FALSE);
 }
 
@@ -130,8 +127,9 @@ static int drawing_failed(cli_interrupt_t *watch, const GError *error)
     if (sig == 0) {
         return cli_fail(error);
     }
-    fprintf(stderr, "bouncelab: plot interrupted (%s); the pictures listed are whole, no other "
-                    "was written\n",
+    fprintf(stderr,
+            "bouncelab: plot interrupted (%s); the pictures listed are whole, no other "
+            "was written\n",
             g_strsignal(sig));
     return 128 + sig;
 }
@@ -239,15 +237,12 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
         return cli_fail(error);
     }
     if (options->span != NULL && span_ns <= 0) {
-        fprintf(stderr, "bouncelab: --span: the window must be longer than 0s\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("--span: the window must be longer than 0s");
     }
     if (!g_file_test(script, G_FILE_TEST_IS_REGULAR)) {
-        fprintf(stderr,
-                "bouncelab: %s: no such plot script (--scripts names the directory of the "
-                "gnuplot scripts, scripts/plots in the source tree)\n",
-                script);
-        return CLI_EXIT_USAGE;
+        return cli_usage("%s: no such plot script (--scripts names the directory of the "
+                         "gnuplot scripts, scripts/plots in the source tree)",
+                         script);
     }
 
     g_autoptr(trace_t) trace = cli_replay_load(options->trace, &read_opts, settle_ns, NULL, &error);
@@ -373,8 +368,7 @@ int cmd_plot(int argc, char **argv)
          "FORMAT"},
         {"only", 0, 0, G_OPTION_ARG_STRING, &options.only,
          "Only this trace of the sweep (as in the trace column, or its file name stem)", "NAME"},
-        {"scripts", 0, 0, G_OPTION_ARG_FILENAME, &options.scripts_dir,
-         scripts_help, "DIR"},
+        {"scripts", 0, 0, G_OPTION_ARG_FILENAME, &options.scripts_dir, scripts_help, "DIR"},
         {"trace", 0, 0, G_OPTION_ARG_FILENAME, &options.trace,
          "Waveform: the trace file to replay (with --at)", "TRACE"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &options.at,
@@ -388,17 +382,16 @@ int cmd_plot(int argc, char **argv)
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     /* the input format's old name here, hidden: --format is the input format everywhere */
-    const GOptionEntry trace_format_alias[] = {
-        {"trace-format", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &options.reader.format,
-         NULL, NULL},
-        G_OPTION_ENTRY_NULL};
+    const GOptionEntry trace_format_alias[] = {{"trace-format", 0, G_OPTION_FLAG_HIDDEN,
+                                                G_OPTION_ARG_STRING, &options.reader.format, NULL,
+                                                NULL},
+                                               G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new(
         "RESULTS.csv | --trace TRACE --at TIME - draw the pictures of a sweep, or a waveform");
     g_autofree char *description = describe_plots(scripts);
     GOptionGroup *run_group;
     plot_format_t format = PLOT_FORMAT_PNG;
     const char *waveform_option;
-    int status;
 
     plot_options_init(&options);
     g_option_context_set_summary(context,
@@ -424,28 +417,27 @@ int cmd_plot(int argc, char **argv)
     if (options.scripts_dir == NULL) {
         options.scripts_dir = g_strdup(scripts);
     }
-    status = CLI_EXIT_USAGE;
     waveform_option = waveform_only_option(&options);
     if (options.at != NULL) {
         if (argc != 1 || options.trace == NULL) {
-            fprintf(stderr, "bouncelab: --at draws the waveform of the trace named by --trace "
-                            "TRACE, not of a results CSV\n");
-        } else if (options.only != NULL) {
-            fprintf(stderr, "bouncelab: --only picks a trace of a sweep CSV; a waveform replays "
-                            "--trace TRACE\n");
-        } else {
-            status = draw_waveform(&options, format);
+            return cli_usage("--at draws the waveform of the trace named by --trace TRACE, not of "
+                             "a results CSV");
         }
-    } else if (options.trace != NULL) {
-        fprintf(stderr, "bouncelab: --trace names the trace to replay for a waveform, with --at "
-                        "TIME; to draw one trace of a sweep CSV, use --only NAME\n");
-    } else if (waveform_option != NULL) {
-        fprintf(stderr, "bouncelab: %s: only for a waveform (give --trace TRACE --at TIME)\n",
-                waveform_option);
-    } else if (argc != 2) {
-        fprintf(stderr, "bouncelab: plot takes one results CSV (see 'bouncelab plot --help')\n");
-    } else {
-        status = draw_sweep(argv[1], &options, format);
+        if (options.only != NULL) {
+            return cli_usage("--only picks a trace of a sweep CSV; a waveform replays --trace "
+                             "TRACE");
+        }
+        return draw_waveform(&options, format);
     }
-    return status;
+    if (options.trace != NULL) {
+        return cli_usage("--trace names the trace to replay for a waveform, with --at TIME; to "
+                         "draw one trace of a sweep CSV, use --only NAME");
+    }
+    if (waveform_option != NULL) {
+        return cli_usage("%s: only for a waveform (give --trace TRACE --at TIME)", waveform_option);
+    }
+    if (argc != 2) {
+        return cli_usage("plot takes one results CSV (see 'bouncelab plot --help')");
+    }
+    return draw_sweep(argv[1], &options, format);
 }

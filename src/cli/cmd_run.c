@@ -108,8 +108,7 @@ int cmd_run(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc != 2) {
-        fprintf(stderr, "bouncelab: run takes one TRACE (see 'bouncelab run --help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("run takes one TRACE (see 'bouncelab run --help')");
     }
     if (!cli_run_options_config(&config_opts, &so, &cfg, &error) ||
         !cli_sim_options_settle(&so, &settle_ns, &error) ||

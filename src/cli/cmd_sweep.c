@@ -39,7 +39,7 @@ typedef struct {
 
 static void sweep_options_clear(sweep_options_t *o)
 {
-    char **strings[] = {&o->output,   &o->algos,         &o->windows, &o->modes,
+    char **strings[] = {&o->output,    &o->algos,    &o->windows,       &o->modes,
                         &o->intervals, &o->runtimes, &o->irq_latencies, &o->shard};
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++) {
         g_clear_pointer(strings[i], g_free);
@@ -50,8 +50,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(sweep_options_t, sweep_options_clear)
 /* What a swept duration must be: a window the core counts, a poll interval, or any. */
 typedef enum { DURATION_WINDOW, DURATION_INTERVAL, DURATION_ANY } duration_kind_t;
 
-static gboolean check_duration(const char *option, duration_kind_t kind, int64_t ns,
-                               GError **error)
+static gboolean check_duration(const char *option, duration_kind_t kind, int64_t ns, GError **error)
 {
     switch (kind) {
     case DURATION_WINDOW:
@@ -219,8 +218,8 @@ static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so
         return FALSE;
     }
     /* custom latencies replace the runtimes, unless both are asked for */
-    if (o->irq_latencies != NULL && !parse_durations("--irq-latency", o->irq_latencies,
-                                                     DURATION_ANY, latencies, error)) {
+    if (o->irq_latencies != NULL &&
+        !parse_durations("--irq-latency", o->irq_latencies, DURATION_ANY, latencies, error)) {
         return FALSE;
     }
     if ((o->runtimes != NULL || o->irq_latencies == NULL) &&
@@ -299,9 +298,9 @@ static gboolean load_traces(char **paths, const trace_read_options_t *read_opts,
         g_ptr_array_add(traces, trace);
         g_ptr_array_add(spec->traces, trace);
         if (has_mode(spec->modes, SIM_MODE_POLL) &&
-            !cli_sim_options_check_phase(&(sim_config_t){.mode = SIM_MODE_POLL,
-                                                         .phase_ns = spec->base.phase_ns},
-                                         trace->start_ns, trace->end_ns, *p, error)) {
+            !cli_sim_options_check_phase(
+                &(sim_config_t){.mode = SIM_MODE_POLL, .phase_ns = spec->base.phase_ns},
+                trace->start_ns, trace->end_ns, *p, error)) {
             return FALSE;
         }
     }
@@ -421,8 +420,7 @@ int cmd_sweep(int argc, char **argv)
         return cli_fail(error);
     }
     if (o.jobs < 0 || o.jobs > 1024) {
-        fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--jobs: %d is not between 1 and 1024", o.jobs);
     }
     paths = argc > 1 ? g_strdupv(argv + 1) : cli_replay_bundled_traces(&error);
     if (paths == NULL || !load_traces(paths, &read_opts, settle_ns, spec, traces, &error)) {

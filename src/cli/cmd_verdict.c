@@ -40,9 +40,8 @@ int cmd_verdict(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc != 2) {
-        fprintf(stderr, "bouncelab: verdict takes one results CSV (see 'bouncelab verdict "
-                        "--help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("verdict takes one results CSV (see 'bouncelab verdict "
+                         "--help')");
     }
     /* '-' is standard input, as for every command that reads a file */
     verdicts = cli_verdict_read(strcmp(argv[1], "-") == 0 ? "/dev/stdin" : argv[1], &error);

@@ -93,6 +93,5 @@ int main(int argc, char **argv)
             return cli_finish_stdout(commands[i].run((int)args->len - 1, split));
         }
     }
-    fprintf(stderr, "bouncelab: unknown command '%s' (see 'bouncelab --help')\n", argv[1]);
-    return CLI_EXIT_USAGE;
+    return cli_usage("unknown command '%s' (see 'bouncelab --help')", argv[1]);
 }

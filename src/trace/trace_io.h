@@ -60,12 +60,12 @@ typedef enum {
 
 /** How to read a file; trace_read_options_init() gives the defaults. */
 typedef struct {
-    trace_format_t format; /**< AUTO (default): by content, then extension */
-    const char *channel;   /**< wire or column name; NULL: the only or first one */
-    double vil_v;          /**< analog: at or below this the input reads 0 (V) */
-    double vih_v;          /**< analog: at or above this the input reads 1 (V) */
-    int64_t gap_ns;        /**< BBB: quiet time between tests (ns) */
-    trace_active_t active; /**< which level means pressed */
+    trace_format_t format;        /**< AUTO (default): by content, then extension */
+    const char *channel;          /**< wire or column name; NULL: the only or first one */
+    double vil_v;                 /**< analog: at or below this the input reads 0 (V) */
+    double vih_v;                 /**< analog: at or above this the input reads 1 (V) */
+    int64_t gap_ns;               /**< BBB: quiet time between tests (ns) */
+    trace_active_t active;        /**< which level means pressed */
     gboolean bbb_include_invalid; /**< BBB: keep the tests of <invalid/> sections too */
     guint *bbb_skipped_out;       /**< BBB: if not NULL, set to the tests skipped as invalid */
 } trace_read_options_t;

@@ -263,8 +263,8 @@ trace_format_t trace_detect_format(const char *path, const char *head, gsize len
                 shape.time_integer) {
                 return TRACE_FORMAT_SIGROK;
             }
-            if (!shape.values_bits &&
-                (headerless || is_time_header(header_before(lines + first, shape.first_data_line)))) {
+            if (!shape.values_bits && (headerless || is_time_header(header_before(
+                                                         lines + first, shape.first_data_line)))) {
                 return TRACE_FORMAT_ANALOG; /* headerless: the reader says the header is missing */
             }
         }
