@@ -48,13 +48,14 @@ void cli_trace_add_options_to_group(GOptionGroup *group, cli_trace_args_t *args,
                                     const char *format_option)
 {
     g_autofree char *gap = util_format_duration(TRACE_READ_GAP_NS_DEFAULT);
+    g_autofree char *names = trace_format_names(", ");
 
     if (args->help_texts == NULL) {
         args->help_texts = g_ptr_array_new_with_free_func(g_free);
     }
     const GOptionEntry entries[] = {
         {format_option, 0, 0, G_OPTION_ARG_STRING, &args->format,
-         "Input format: native, vcd, sigrok, saleae, analog, bbb [default: told by content]",
+         cli_help_text(args->help_texts, "Input format: %s [default: told by content]", names),
          "NAME"},
         {"channel", 0, 0, G_OPTION_ARG_STRING, &args->channel,
          "VCD wire or CSV column to read (formats with several) [default: the only or first "
@@ -93,10 +94,9 @@ gboolean cli_trace_read_options(const cli_trace_args_t *args, trace_read_options
 {
     trace_read_options_init(opts);
     if (args->format != NULL && !trace_format_from_name(args->format, &opts->format)) {
-        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
-                    "--%s: unknown format '%s' (expected native, vcd, sigrok, saleae, analog or "
-                    "bbb)",
-                    args->format_option, args->format);
+        g_autofree char *names = trace_format_names(" or ");
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--%s: unknown format '%s' (expected %s)",
+                    args->format_option, args->format, names);
         return FALSE;
     }
     opts->channel = args->channel;
@@ -161,7 +161,7 @@ trace_t *cli_read_trace(const char *path, const trace_read_options_t *opts,
                 path, skipped, skipped == 1 ? "" : "s");
     }
     /* these formats hold one pin: a --channel there names nothing */
-    if (opts->channel != NULL && (format == TRACE_FORMAT_NATIVE || format == TRACE_FORMAT_BBB)) {
+    if (opts->channel != NULL && trace_format_one_channel(format)) {
         g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
                     "--channel cannot apply with --format %s: %s holds one channel",
                     trace_format_name(format), path);

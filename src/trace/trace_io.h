@@ -95,6 +95,12 @@ const char *trace_format_name(trace_format_t format);
 const char *trace_format_description(trace_format_t format);
 
 /** Parses an option name (as trace_format_name() gives it); FALSE if unknown. */
+/** TRUE for a format that holds one pin (native CSV, BBB log): no --channel to pick. */
+gboolean trace_format_one_channel(trace_format_t format);
+
+/** The format names, comma-separated, LAST_SEP (", " or " or ") before the last; g_free it. */
+char *trace_format_names(const char *last_sep);
+
 gboolean trace_format_from_name(const char *name, trace_format_t *format);
 
 /**

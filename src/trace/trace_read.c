@@ -6,16 +6,17 @@ typedef struct {
     trace_format_t format;
     const char *name;
     const char *description;
+    gboolean one_channel; /* holds one pin: --channel names nothing in it */
 } format_info_t;
 
 static const format_info_t formats[] = {
-    {TRACE_FORMAT_AUTO, "auto", "detected by content"},
-    {TRACE_FORMAT_NATIVE, "native", "native CSV"},
-    {TRACE_FORMAT_VCD, "vcd", "VCD"},
-    {TRACE_FORMAT_SIGROK, "sigrok", "sigrok CSV"},
-    {TRACE_FORMAT_SALEAE, "saleae", "Saleae Logic 2 CSV"},
-    {TRACE_FORMAT_ANALOG, "analog", "analog scope CSV"},
-    {TRACE_FORMAT_BBB, "bbb", "Big Bouncy Button Benchmark log"},
+    {TRACE_FORMAT_AUTO, "auto", "detected by content", FALSE},
+    {TRACE_FORMAT_NATIVE, "native", "native CSV", TRUE},
+    {TRACE_FORMAT_VCD, "vcd", "VCD", FALSE},
+    {TRACE_FORMAT_SIGROK, "sigrok", "sigrok CSV", FALSE},
+    {TRACE_FORMAT_SALEAE, "saleae", "Saleae Logic 2 CSV", FALSE},
+    {TRACE_FORMAT_ANALOG, "analog", "analog scope CSV", FALSE},
+    {TRACE_FORMAT_BBB, "bbb", "Big Bouncy Button Benchmark log", TRUE},
 };
 
 /* How many lines of the head detection looks at for data rows. */
@@ -51,6 +52,29 @@ const char *trace_format_description(trace_format_t format)
         }
     }
     return "unknown";
+}
+
+gboolean trace_format_one_channel(trace_format_t format)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(formats); i++) {
+        if (formats[i].format == format) {
+            return formats[i].one_channel;
+        }
+    }
+    return FALSE;
+}
+
+char *trace_format_names(const char *last_sep)
+{
+    GString *text = g_string_new(NULL);
+
+    for (gsize i = 1; i < G_N_ELEMENTS(formats); i++) { /* 0 is auto, not a format */
+        if (i > 1) {
+            g_string_append(text, i + 1 == G_N_ELEMENTS(formats) ? last_sep : ", ");
+        }
+        g_string_append(text, formats[i].name);
+    }
+    return g_string_free(text, FALSE);
 }
 
 gboolean trace_format_from_name(const char *name, trace_format_t *format)
