@@ -88,7 +88,10 @@ options() {
 
 pick() { local a=("$@"); printf '%s' "${a[RANDOM % ${#a[@]}]}"; }
 
-for cmd in algorithms gen info convert run sweep plot verdict; do
+# every command 'bouncelab --help' lists, so a new one is fuzzed too
+mapfile -t commands < <("$BOUNCELAB" --help | sed -nE '/^Commands:/,/^$/s/^  ([a-z]+) .*/\1/p')
+[ "${#commands[@]}" -ge 8 ] || fail "found only ${#commands[@]} commands in 'bouncelab --help'"
+for cmd in "${commands[@]}"; do
   mapfile -t opts < <(options "$cmd")
   [ "$cmd" = algorithms ] || [ "${#opts[@]}" -gt 0 ] || fail "no options found in '$cmd --help-all'"
   for ((c = 0; c < cases; c++)); do
