@@ -39,7 +39,7 @@ int cmd_convert(int argc, char **argv)
 {
     g_autoptr(GOptionContext) context =
         g_option_context_new("IN OUT - convert a trace to native CSV or VCD");
-    g_auto(cli_trace_args_t) args;
+    g_auto(cli_trace_args_t) args = {0};
     g_autofree char *to = NULL;
     const GOptionEntry entries[] = {
         {"to", 0, 0, G_OPTION_ARG_STRING, &to,

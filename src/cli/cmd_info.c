@@ -114,7 +114,7 @@ static void print_summary(const char *path, const trace_t *trace, trace_format_t
 int cmd_info(int argc, char **argv)
 {
     g_autoptr(GOptionContext) context = g_option_context_new("TRACE - describe a trace");
-    g_auto(cli_trace_args_t) args;
+    g_auto(cli_trace_args_t) args = {0};
     g_autofree char *settle_text = NULL;
     g_autofree char *settle_default = util_format_duration(TRACE_ORACLE_SETTLE_NS_DEFAULT);
     g_autofree char *settle_help =

@@ -356,7 +356,7 @@ int cmd_plot(int argc, char **argv)
     g_autofree char *scripts = cli_data_dir("plots", BOUNCELAB_PLOT_DIR);
     g_autofree char *scripts_help =
         g_strdup_printf("Directory of the gnuplot scripts [default: %s]", scripts);
-    g_auto(plot_options_t) options;
+    g_auto(plot_options_t) options = {0};
     g_autoptr(GError) error = NULL;
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output_dir,

@@ -75,7 +75,7 @@ int cmd_run(int argc, char **argv)
     g_auto(cli_run_options_t) config_opts = {0};
     g_auto(run_outputs_t) o = {0};
     g_auto(cli_sim_options_t) so = {0};
-    g_auto(cli_trace_args_t) ro;
+    g_auto(cli_trace_args_t) ro = {0};
     trace_read_options_t read_opts;
     sim_config_t cfg;
     int64_t settle_ns = 0;

@@ -358,7 +358,7 @@ int cmd_sweep(int argc, char **argv)
 {
     g_auto(sweep_options_t) o = {.jobs = 0};
     g_auto(cli_sim_options_t) so = {0};
-    g_auto(cli_trace_args_t) ro;
+    g_auto(cli_trace_args_t) ro = {0};
     trace_read_options_t read_opts;
     g_autoptr(GOptionContext) context =
         g_option_context_new("[TRACE...] - sweep debounce settings over traces into a CSV");

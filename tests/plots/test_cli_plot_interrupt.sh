@@ -19,14 +19,18 @@ set -m # each background job in a process group of its own, as a shell does for 
 # whole_png FILE: whether FILE ends with PNG's IEND chunk.
 whole_png() { [ "$(tail -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 49454e44ae426082 ]; }
 
-# interrupt WHAT OUT_DIR DELAY ARGS...: runs plot ARGS in its own process
-# group, sends SIGINT to the group after DELAY seconds, and checks what is left.
+# interrupt WHAT OUT_DIR READY ARGS...: runs plot ARGS in its own process
+# group, waits (up to 60 s) until a file matching READY is in OUT_DIR, sends
+# SIGINT to the group, and checks what is left.
 interrupt() {
-  local what=$1 dir=$2 delay=$3 pid left
+  local what=$1 dir=$2 ready=$3 pid left i
   shift 3
   PATH="$SCRATCH/bin:$PATH" "$BOUNCELAB" plot "$@" >"$OUT" 2>"$ERR" &
   pid=$!
-  sleep "$delay"
+  for ((i = 0; i < 600; i++)); do
+    [ -n "$(find "$dir" -name "$ready" 2>/dev/null | head -n 1)" ] && break
+    sleep 0.1
+  done
   kill -INT -- -"$pid"
   wait "$pid"
   status=$?
@@ -41,12 +45,12 @@ interrupt() {
   done <"$OUT"
 }
 
-# 1.5 s: the terminal check (0.3 s) and a few pictures (0.3 s and more each)
-interrupt "sweep plots" "$SCRATCH/out" 1.5 "$SCRATCH/sweep.csv" -o "$SCRATCH/out"
+# once the first picture is whole: gnuplot then waits or draws the next one
+interrupt "sweep plots" "$SCRATCH/out" '*.png' "$SCRATCH/sweep.csv" -o "$SCRATCH/out"
 [ -s "$OUT" ] || fail "sweep plots: no picture drawn before the interrupt: too early to test"
 [ "$(find "$SCRATCH/out" -name '*.png' | wc -l)" -lt 16 ] || fail "sweep plots: all 16 pictures drawn: the interrupt came too late to test anything"
-# 0.5 s: the terminal check done, the waveform's gnuplot waiting or drawing
-interrupt "waveform" "$SCRATCH/wave" 0.5 --trace "$SRC/traces/tactile.csv" --at 1s -o "$SCRATCH/wave"
+# once the picture's temporary file exists: its gnuplot is waiting or drawing
+interrupt "waveform" "$SCRATCH/wave" '*.tmp-*' --trace "$SRC/traces/tactile.csv" --at 1s -o "$SCRATCH/wave"
 [ -z "$(ls -A "$SCRATCH/wave" 2>/dev/null)" ] || fail "waveform: a picture was left"
 
 finish
