@@ -116,36 +116,21 @@ expect_status 0 "run with the right active level"
 grep -q "may be inverted" "$ERR" && fail "a warning at the right active level"
 
 # --- BBB <invalid/> sections -----------------------------------------------------
-cat >"$SCRATCH/inv.log" <<'EOF'
-<test>
-<buffered_events>
-pin: 1, rising_edges: 0, nsec: 0, log: 1, event: 1
-pin: 0, rising_edges: 0, nsec: 1000, log: 2, event: 2
-</buffered_events>
-</test>
-<test>
-<buffered_events>
-pin: 0, rising_edges: 0, nsec: 0, log: 1, event: 1
-pin: 1, rising_edges: 1, nsec: 1000, log: 2, event: 2
-</buffered_events>
-</test>
-<section_start>
-  <id>_s</id>
-  <invalid/>
-</section_start>
-<test>
-<buffered_events>
-pin: 1, rising_edges: 0, nsec: 0, log: 1, event: 1
-pin: 0, rising_edges: 3, nsec: 17000000, log: 2, event: 2
-</buffered_events>
-</test>
-<test>
-<buffered_events>
-pin: 0, rising_edges: 0, nsec: 0, log: 1, event: 1
-pin: 1, rising_edges: 1, nsec: 1000, log: 2, event: 2
-</buffered_events>
-</test>
-EOF
+# bbb_test FROM TO RISING NSEC: one logged test, the pin FROM at 0, then TO at
+# NSEC with RISING rising edges counted between
+bbb_test() {
+  printf '<test>\n<buffered_events>\n'
+  printf 'pin: %s, rising_edges: 0, nsec: 0, log: 1, event: 1\n' "$1"
+  printf 'pin: %s, rising_edges: %s, nsec: %s, log: 2, event: 2\n' "$2" "$3" "$4"
+  printf '</buffered_events>\n</test>\n'
+}
+{
+  bbb_test 1 0 0 1000
+  bbb_test 0 1 1 1000
+  printf '<section_start>\n  <id>_s</id>\n  <invalid/>\n</section_start>\n'
+  bbb_test 1 0 3 17000000
+  bbb_test 0 1 1 1000
+} >"$SCRATCH/inv.log"
 # valid: 2 tests, 1 edge each; the invalid section adds 2 tests: 7 edges (1 to 0 with 3
 # rising edges counted: 2 * 3 + 1) and 1
 run info "$SCRATCH/inv.log"
