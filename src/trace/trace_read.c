@@ -3,20 +3,20 @@
 #include "trace_error.h"
 
 typedef struct {
-    trace_format_t format;
     const char *name;
     const char *description;
+    trace_format_t format;
     gboolean one_channel; /* holds one pin: --channel names nothing in it */
 } format_info_t;
 
 static const format_info_t formats[] = {
-    {TRACE_FORMAT_AUTO, "auto", "detected by content", FALSE},
-    {TRACE_FORMAT_NATIVE, "native", "native CSV", TRUE},
-    {TRACE_FORMAT_VCD, "vcd", "VCD", FALSE},
-    {TRACE_FORMAT_SIGROK, "sigrok", "sigrok CSV", FALSE},
-    {TRACE_FORMAT_SALEAE, "saleae", "Saleae Logic 2 CSV", FALSE},
-    {TRACE_FORMAT_ANALOG, "analog", "analog scope CSV", FALSE},
-    {TRACE_FORMAT_BBB, "bbb", "Big Bouncy Button Benchmark log", TRUE},
+    {"auto", "detected by content", TRACE_FORMAT_AUTO, FALSE},
+    {"native", "native CSV", TRACE_FORMAT_NATIVE, TRUE},
+    {"vcd", "VCD", TRACE_FORMAT_VCD, FALSE},
+    {"sigrok", "sigrok CSV", TRACE_FORMAT_SIGROK, FALSE},
+    {"saleae", "Saleae Logic 2 CSV", TRACE_FORMAT_SALEAE, FALSE},
+    {"analog", "analog scope CSV", TRACE_FORMAT_ANALOG, FALSE},
+    {"bbb", "Big Bouncy Button Benchmark log", TRACE_FORMAT_BBB, TRUE},
 };
 
 /* How many lines of the head detection looks at for data rows. */
