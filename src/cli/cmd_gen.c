@@ -72,14 +72,15 @@ typedef struct {
 
 static void gen_options_clear(gen_options_t *o)
 {
-    g_free(o->profile);
-    g_free(o->seed);
-    g_free(o->active);
-    g_free(o->output);
+    g_clear_pointer(&o->profile, g_free);
+    g_clear_pointer(&o->seed, g_free);
+    g_clear_pointer(&o->active, g_free);
+    g_clear_pointer(&o->output, g_free);
     for (gsize i = 0; i < N_PARAMS; i++) {
-        g_free(o->values[i]);
+        g_clear_pointer(&o->values[i], g_free);
     }
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(gen_options_t, gen_options_clear)
 
 static void *field(trace_gen_params_t *p, const param_t *param)
 {
@@ -247,7 +248,7 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
 
 int cmd_gen(int argc, char **argv)
 {
-    gen_options_t o = {.presses = GEN_PRESSES_DEFAULT};
+    g_auto(gen_options_t) o = {.presses = GEN_PRESSES_DEFAULT};
     g_autofree char *presses_help =
         g_strdup_printf("Number of presses [default: %d]", GEN_PRESSES_DEFAULT);
     g_autofree char *seed_help = g_strdup_printf(
@@ -270,7 +271,6 @@ int cmd_gen(int argc, char **argv)
     g_autoptr(GOptionContext) context =
         g_option_context_new("-o OUT.csv - generate a bouncy button trace with its truth");
     g_autofree char *description = describe_profiles();
-    int status;
 
     memset(entries, 0, sizeof entries);
     for (gsize i = 0; i < N_PARAMS; i++) {
@@ -284,7 +284,5 @@ int cmd_gen(int argc, char **argv)
     g_option_context_set_description(context, description);
     g_option_context_add_main_entries(context, general, NULL);
     g_option_context_add_main_entries(context, entries, NULL);
-    status = run(&o, context, argc, argv);
-    gen_options_clear(&o);
-    return status;
+    return run(&o, context, argc, argv);
 }
