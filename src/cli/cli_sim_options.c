@@ -37,8 +37,12 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
 {
     sim_config_t defaults;
     g_autofree char *settle = util_format_duration(TRACE_ORACLE_SETTLE_NS_DEFAULT);
+    g_autofree char *phase = NULL;
+    g_autofree char *jitter = NULL;
 
     sim_config_init(&defaults);
+    phase = util_format_duration(defaults.phase_ns);
+    jitter = util_format_duration(defaults.jitter_ns);
     if (o->help_texts == NULL) {
         o->help_texts = g_ptr_array_new_with_free_func(g_free);
     }
@@ -46,17 +50,25 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
         {"release-window", 0, 0, G_OPTION_ARG_STRING, &o->release_window,
          "Window after (lockout) or before (defer) a release [default: the press window]", "DUR"},
         {"phase", 0, 0, G_OPTION_ARG_STRING, &o->phase,
-         "poll: first read this long after the trace starts [default: 0s]", "DUR"},
+         cli_help_text(o->help_texts,
+                       "poll: first read this long after the trace starts [default: %s]", phase),
+         "DUR"},
         {"jitter", 0, 0, G_OPTION_ARG_STRING, &o->jitter,
-         "poll: each read late by up to this, uniform, below the interval [default: 0s]", "DUR"},
+         cli_help_text(o->help_texts,
+                       "poll: each read late by up to this, uniform, below the interval "
+                       "[default: %s]",
+                       jitter),
+         "DUR"},
         {"seed", 0, 0, G_OPTION_ARG_STRING, &o->seed,
          cli_help_text(o->help_texts,
                        "Seed of the jitter and latency draws, 0..2^32-1 [default: %u]",
                        (unsigned)defaults.seed),
          "N"},
         {"trigger", 0, 0, G_OPTION_ARG_STRING, &o->trigger,
-         "irq: falling, rising, both, low or high; edges latch, levels re-enter while held "
-         "[default: both]",
+         cli_help_text(o->help_texts,
+                       "irq: falling, rising, both, low or high; edges latch, levels re-enter "
+                       "while held [default: %s]",
+                       sim_trigger_name(defaults.trigger)),
          "T"},
         {"irq-jitter", 0, 0, G_OPTION_ARG_STRING, &o->irq_jitter,
          "irq: extra entry latency, uniform up to this [default: the runtime's]", "DUR"},
@@ -70,8 +82,10 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
         {"handler-time", 0, 0, G_OPTION_ARG_STRING, &o->handler_time,
          "irq: how long each handler runs [default: the runtime's]", "DUR"},
         {"count", 0, 0, G_OPTION_ARG_STRING, &o->count,
-         "What the program counts: events (the core's), level (every read that sees pressed), "
-         "entries (every GPIO handler entry) [default: events]",
+         cli_help_text(o->help_texts,
+                       "What the program counts: events (the core's), level (every read that sees "
+                       "pressed), entries (every GPIO handler entry) [default: %s]",
+                       sim_count_name(defaults.count)),
          "WHAT"},
         {"holdoff", 0, 0, G_OPTION_ARG_STRING, &o->holdoff,
          "Count a press only if more than this has passed since the last, on ticks_ms() "
@@ -84,11 +98,17 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
         {"main-loop", 0, 0, G_OPTION_ARG_STRING, &o->main_loop,
          "Events reach the user at a main loop's next check, every DUR [default: at once]", "DUR"},
         {"tick-start", 0, 0, G_OPTION_ARG_STRING, &o->tick_start,
-         "The core's 32-bit us counter at trace start, e.g. 4294957296 = 10 ms before the "
-         "wrap [default: 0]",
+         cli_help_text(o->help_texts,
+                       "The core's 32-bit us counter at trace start, e.g. 4294957296 = 10 ms "
+                       "before the wrap [default: %u]",
+                       (unsigned)defaults.tick_start),
          "N"},
         {"ticks-ms-start", 0, 0, G_OPTION_ARG_STRING, &o->ticks_ms_start,
-         "MicroPython ticks_ms() at trace start (it wraps at 2^30 = 1073741824) [default: 0]", "N"},
+         cli_help_text(o->help_texts,
+                       "MicroPython ticks_ms() at trace start (it wraps at 2^30 = 1073741824) "
+                       "[default: %u]",
+                       (unsigned)defaults.ticks_ms_start),
+         "N"},
         {"settle", 0, 0, G_OPTION_ARG_STRING, &o->settle,
          cli_help_text(o->help_texts,
                        "For traces without truth: the oracle's settle time [default: %s]", settle),
