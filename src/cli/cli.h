@@ -16,20 +16,81 @@ enum {
     CLI_EXIT_USAGE = 2,   /* bad options or bad input files */
 };
 
-/**
- * Prints "bouncelab: MESSAGE" on stderr for an error handed up as a GError.
- * Not yet the only printer: some commands still print their own errors.
- */
+/** The error domain of the command line's own checks (options, arguments). */
+#define CLI_ERROR (cli_error_quark())
+
+typedef enum {
+    CLI_ERROR_USAGE,   /* a bad option, argument or combination: exit status 2 */
+    CLI_ERROR_FAILURE, /* the work failed: exit status 1 */
+} cli_error_t;
+
+GQuark cli_error_quark(void);
+
+/** Prints "bouncelab: MESSAGE" on stderr: the one printer of errors (notes and warnings aside). */
 void cli_print_error(const GError *error);
+
+/**
+ * The exit status an error means, for every domain a command sees: 2 for bad
+ * options or input (CLI_ERROR_USAGE, G_OPTION_ERROR, a trace or results file
+ * that does not parse, a configuration the simulator refuses, no gnuplot),
+ * 1 for everything else (I/O, gnuplot failing).
+ */
+int cli_exit_status(const GError *error);
+
+/** Prints the error (cli_print_error) and returns its exit status (cli_exit_status). */
+int cli_fail(const GError *error);
+
+/** A usage error (CLI_ERROR_USAGE) from FORMAT, through cli_fail: returns 2. */
+int cli_usage(const char *format, ...) G_GNUC_PRINTF(1, 2);
+
+/**
+ * A --help line built at run time, so a default shown comes from the value
+ * the code uses; the text lives as long as KEEP (a GPtrArray freeing with g_free).
+ */
+const char *cli_help_text(GPtrArray *keep, const char *format, ...) G_GNUC_PRINTF(2, 3);
 
 /** Parses a subcommand's options; on failure prints the error and a hint to use --help. */
 gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);
 
 /**
  * Parses the value of a duration option ("250us", "5ms", "1.5ms", "2s") into
- * ns; on failure prints "bouncelab: OPTION: why" and returns FALSE.
+ * ns; on failure sets "OPTION: why" (CLI_ERROR_USAGE) and returns FALSE.
  */
-gboolean cli_duration(const char *option, const char *text, int64_t *ns_out);
+gboolean cli_duration(const char *option, const char *text, int64_t *ns_out, GError **error);
+
+/**
+ * A duration the core can express in its microsecond ticks: at least 1 us,
+ * at most MAX_US, and (WHOLE: a window the core counts) a whole number of us.
+ * FALSE with "OPTION: why" (CLI_ERROR_USAGE) otherwise.
+ */
+gboolean cli_check_ticks(const char *option, int64_t ns, uint64_t max_us, gboolean whole,
+                         GError **error);
+
+/**
+ * Parses a non-negative number; with PERCENT_OK, "5%" reads as 0.05 (the
+ * way a fraction is written for gen and --irq-tail-prob). FALSE with
+ * "OPTION: why" (CLI_ERROR_USAGE) otherwise.
+ */
+gboolean cli_number(const char *option, const char *text, gboolean percent_ok, double *out,
+                    GError **error);
+
+/** Parses a whole number from 0 to MAX. FALSE with "OPTION: why" (CLI_ERROR_USAGE) otherwise. */
+gboolean cli_unsigned(const char *option, const char *text, guint64 max, guint64 *out,
+                      GError **error);
+
+/**
+ * The check for an option that cannot apply: when OPTION was given (non-NULL)
+ * with a setting it cannot apply to, fails with "OPTION cannot apply with
+ * OTHER: WHY" (CLI_ERROR_USAGE).
+ */
+gboolean cli_refuse_with(const char *option, const char *other, const char *why, GError **error);
+
+/**
+ * The directory of bouncelab's data WHAT ("plots", "traces"): beside an
+ * installed binary (BIN/../share/bouncelab/WHAT, found from the running
+ * executable), else FALLBACK (the source tree the binary was built from).
+ */
+char *cli_data_dir(const char *what, const char *fallback);
 
 /**
  * Flushes standard output once a command has succeeded: output lost to a

@@ -31,13 +31,17 @@ void cli_grid_options_clear(cli_grid_options_t *o);
 
 /**
  * Fills spec's lists from the grid options (defaults where not given) and
- * its base configuration from the shared simulation options; prints
- * "bouncelab: --OPTION: why" and returns FALSE on a bad value.
+ * its base configuration from the shared simulation options; FALSE with a
+ * usage error on a bad value, a duration the core cannot count, or an option
+ * for a mode the grid does not hold.
  */
 gboolean cli_grid_options_build(const cli_grid_options_t *o, const cli_sim_options_t *so,
-                                sim_sweep_spec_t *spec);
+                                sim_sweep_spec_t *spec, GError **error);
 
-/** Parses --shard I/N (1 <= I <= N) into a 0-based index and a count; prints why not. */
-gboolean cli_parse_shard(const char *text, guint *index, guint *count);
+/** Whether a list of sim_mode_t holds `mode`. */
+gboolean cli_grid_has_mode(const GArray *modes, sim_mode_t mode);
+
+/** Parses --shard I/N (1 <= I <= N) into a 0-based index and a count; a usage error if not. */
+gboolean cli_parse_shard(const char *text, guint *index, guint *count, GError **error);
 
 #endif

@@ -6,14 +6,17 @@
 #include "trace_oracle.h"
 #include "util_duration.h"
 
+#include "sim_metrics.h"
+
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int64_t settle_ns,
-                         char **desc, int *status)
+                         char **desc, GError **error)
 {
     trace_format_t format = TRACE_FORMAT_AUTO;
-    trace_t *trace = cli_read_trace(path, opts, &format, status);
+    trace_t *trace = cli_read_trace(path, opts, &format, error);
     const char *truth = "in truth";
 
     if (trace == NULL) {
@@ -35,6 +38,59 @@ trace_t *cli_replay_load(const char *path, const trace_read_options_t *opts, int
     return trace;
 }
 
+gboolean cli_replay_warn_active(const char *path, const trace_t *trace, const sim_result_t *result,
+                                const GArray *matches)
+{
+    gsize n = trace_n_truth(trace);
+    g_autofree double *press_us = g_new(double, n + 1);
+    g_autofree double *release_us = g_new(double, n + 1);
+    guint presses = 0, after_release = 0, pairs = 0, slower = 0;
+
+    for (gsize k = 0; k < n; k++) {
+        press_us[k] = release_us[k] = NAN;
+    }
+    for (guint i = 0; i < result->events->len && i < matches->len; i++) {
+        const sim_event_t *ev = &g_array_index(result->events, sim_event_t, i);
+        const sim_match_t *m = &g_array_index(matches, sim_match_t, i);
+        if (m->truth_index < 0 || (gsize)m->truth_index >= n) {
+            continue;
+        }
+        if (ev->kind == DEBOUNCE_EVENT_PRESS) {
+            const trace_interval_t *t =
+                &g_array_index(trace->truth, trace_interval_t, m->truth_index);
+            press_us[m->truth_index] = m->latency_us;
+            presses++;
+            if (t->release_ns != TRACE_NO_RELEASE &&
+                m->latency_us * 1000.0 >= (double)(t->release_ns - t->press_ns)) {
+                after_release++;
+            }
+        } else {
+            release_us[m->truth_index] = m->latency_us;
+        }
+    }
+    for (gsize k = 0; k < n; k++) {
+        if (!isnan(press_us[k]) && !isnan(release_us[k])) {
+            pairs++;
+            slower += press_us[k] > 2.0 * release_us[k];
+        }
+    }
+    if (presses >= CLI_ACTIVE_MIN_PAIRS && after_release * 2 > presses) {
+        fprintf(stderr,
+                "bouncelab: warning: %s: %u of %u presses were reported at or after their true "
+                "release: --active may be inverted (the trace says pressed reads %s)\n",
+                path, after_release, presses, trace->active_low ? "low" : "high");
+        return TRUE;
+    }
+    if (pairs >= CLI_ACTIVE_MIN_PAIRS && slower * 4 > pairs * 3) {
+        fprintf(stderr,
+                "bouncelab: warning: %s: %u of %u presses took over twice as long to report as "
+                "their release: --active may be inverted (the trace says pressed reads %s)\n",
+                path, slower, pairs, trace->active_low ? "low" : "high");
+        return TRUE;
+    }
+    return FALSE;
+}
+
 static gint compare_paths(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -42,7 +98,8 @@ static gint compare_paths(gconstpointer a, gconstpointer b)
 
 char **cli_replay_bundled_traces(GError **error)
 {
-    g_autoptr(GDir) dir = g_dir_open(BOUNCELAB_TRACES_DIR, 0, error);
+    g_autofree char *traces = cli_data_dir("traces", BOUNCELAB_TRACES_DIR);
+    g_autoptr(GDir) dir = g_dir_open(traces, 0, error);
     GPtrArray *paths;
     const char *name;
 
@@ -53,7 +110,7 @@ char **cli_replay_bundled_traces(GError **error)
     paths = g_ptr_array_new();
     while ((name = g_dir_read_name(dir)) != NULL) {
         if (g_str_has_suffix(name, ".csv") && !g_str_has_suffix(name, ".truth.csv")) {
-            g_ptr_array_add(paths, g_build_filename(BOUNCELAB_TRACES_DIR, name, NULL));
+            g_ptr_array_add(paths, g_build_filename(traces, name, NULL));
         }
     }
     g_ptr_array_sort(paths, compare_paths);
@@ -178,9 +235,8 @@ static GArray *missed_edges(const trace_t *trace, const sim_result_t *result, co
 
 gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_config_t *cfg,
                               const sim_result_t *result, const GArray *matches,
-                              int64_t timescale_ns)
+                              int64_t timescale_ns, GError **error)
 {
-    g_autoptr(GError) error = NULL;
     g_autoptr(GArray) debounced = toggles(result->output, -1);
     g_autoptr(GArray) presses = toggles(result->events, DEBOUNCE_EVENT_PRESS);
     g_autoptr(GArray) releases = toggles(result->events, DEBOUNCE_EVENT_RELEASE);
@@ -239,9 +295,5 @@ gboolean cli_replay_write_vcd(const char *path, const trace_t *trace, const sim_
         g_strdup_printf("bouncelab run: %s%s", desc,
                         result->activity_cut ? " (reads/handler runs cut short: too many)" : "");
     layout.comment = comment;
-    if (!trace_write_vcd(path, signals, n, &layout, &error)) {
-        cli_print_error(error);
-        return FALSE;
-    }
-    return TRUE;
+    return trace_write_vcd(path, signals, n, &layout, error);
 }

@@ -14,20 +14,21 @@ typedef struct {
     char *release_window;
     char *phase;
     char *jitter;
-    gint64 seed;
+    char *seed;
     char *trigger;
     char *irq_jitter;
     char *irq_tail;
-    double irq_tail_percent;
+    char *irq_tail_prob;
     char *alarm_latency;
     char *handler_time;
     char *count;
     char *holdoff;
     char *holdoff_compare;
     char *main_loop;
-    gint64 tick_start;
-    gint64 ticks_ms_start;
+    char *tick_start;
+    char *ticks_ms_start;
     char *settle;
+    GPtrArray *help_texts; /* --help lines built from the defaults, alive as long as the options */
 } cli_sim_options_t;
 
 /** Resets the options to "not given". */
@@ -35,6 +36,7 @@ void cli_sim_options_init(cli_sim_options_t *o);
 
 /** Frees the option strings. */
 void cli_sim_options_clear(cli_sim_options_t *o);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(cli_sim_options_t, cli_sim_options_clear)
 
 /** Adds the shared entries to a context's main group (their arg_data point into `o`). */
 void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o);
@@ -45,16 +47,29 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o);
 /** TRUE when any of the shared options was given. */
 gboolean cli_sim_options_given(const cli_sim_options_t *o);
 
+/** The first given option that only polling uses ("--phase"), or NULL. */
+const char *cli_sim_options_poll_only(const cli_sim_options_t *o);
+
+/** The first given option that only interrupts use ("--trigger", "--irq-tail"...), or NULL. */
+const char *cli_sim_options_irq_only(const cli_sim_options_t *o);
+
 /**
  * Applies the given options on top of cfg (which already holds the mode,
  * runtime and other chosen values), in this order: model and program
  * settings, then latency overrides (which make the runtime "custom").
- * Prints "bouncelab: --OPTION: why" and returns FALSE on a bad value.
+ * FALSE with "--OPTION: why" (CLI_ERROR_USAGE) on a bad value.
  */
-gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg);
+gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg, GError **error);
 
-/** The oracle's settle time (ns) from --settle, or its default. FALSE after printing an error. */
-gboolean cli_sim_options_settle(const cli_sim_options_t *o, int64_t *settle_ns);
+/** The oracle's settle time (ns) from --settle, or its default. FALSE with an error. */
+gboolean cli_sim_options_settle(const cli_sim_options_t *o, int64_t *settle_ns, GError **error);
+
+/**
+ * Refuses a --phase at or past the end of TRACE (ns): the first read would
+ * come after the trace is over.
+ */
+gboolean cli_sim_options_check_phase(const sim_config_t *cfg, int64_t trace_start_ns,
+                                     int64_t trace_end_ns, const char *trace_name, GError **error);
 
 /** Text for a --help description: the runtimes' latency defaults and their sources. */
 const char *cli_sim_options_help(void);

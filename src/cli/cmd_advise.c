@@ -162,7 +162,8 @@ static gboolean make_request(const advise_options_t *o, cli_advise_request_t *re
         return FALSE;
     }
     if (o->interval != NULL) {
-        if (!cli_duration("--interval", o->interval, &req->interval_ns)) {
+        if (!cli_duration("--interval", o->interval, &req->interval_ns, &error)) {
+            cli_print_error(error);
             return FALSE;
         }
         if (req->interval_ns <= 0) {
@@ -191,7 +192,8 @@ static gboolean make_request(const advise_options_t *o, cli_advise_request_t *re
     }
     if (o->max_latency != NULL) {
         int64_t fastest;
-        if (!cli_duration("--max-latency", o->max_latency, &req->max_latency_ns)) {
+        if (!cli_duration("--max-latency", o->max_latency, &req->max_latency_ns, &error)) {
+            cli_print_error(error);
             return FALSE;
         }
         fastest = cli_advise_fastest_latency_ns(req);
@@ -238,8 +240,12 @@ static trace_t *load_input(const char *arg, const trace_read_options_t *read_opt
     memset(model, 0, sizeof *model);
     if (g_file_test(arg, G_FILE_TEST_EXISTS) && !cli_model_sniff(arg)) {
         const trace_t *one[1];
-        trace = cli_replay_load(arg, read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, status);
-        if (trace == NULL || !want_model) {
+        trace = cli_replay_load(arg, read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, &error);
+        if (trace == NULL) {
+            *status = cli_fail(error);
+            return NULL;
+        }
+        if (!want_model) {
             return trace;
         }
         one[0] = trace;
@@ -363,7 +369,11 @@ int cmd_advise(int argc, char **argv)
                         "--help')\n");
         goto out;
     }
-    if (!make_request(&o, &req, &lang) || !cli_trace_read_options(&ro, &read_opts)) {
+    if (!make_request(&o, &req, &lang)) {
+        goto out;
+    }
+    if (!cli_trace_read_options(&ro, &read_opts, &error)) {
+        status = cli_fail(error);
         goto out;
     }
     if (o.jobs < 0 || o.jobs > 1024) {

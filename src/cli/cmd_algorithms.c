@@ -28,8 +28,7 @@ int cmd_algorithms(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc > 1) {
-        fprintf(stderr, "bouncelab: algorithms takes no arguments (got '%s')\n", argv[1]);
-        return CLI_EXIT_USAGE;
+        return cli_usage("algorithms takes no arguments (got '%s')", argv[1]);
     }
     if (names && gnuplot) {
         fprintf(stderr, "bouncelab: algorithms: --names and --gnuplot exclude each other\n");

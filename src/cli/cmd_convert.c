@@ -6,16 +6,21 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The output format from --to, else from OUT's extension. */
-static gboolean output_format(const char *to, const char *out, trace_format_t *format)
+/* The output format from --to, else from OUT's extension; standard output gets native CSV. */
+static gboolean output_format(const char *to, const char *out, trace_format_t *format,
+                              GError **error)
 {
     if (to != NULL) {
         if (trace_format_from_name(to, format) &&
             (*format == TRACE_FORMAT_NATIVE || *format == TRACE_FORMAT_VCD)) {
             return TRUE;
         }
-        fprintf(stderr, "bouncelab: --to: '%s' is not native or vcd\n", to);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--to: '%s' is not native or vcd", to);
         return FALSE;
+    }
+    if (strcmp(out, "-") == 0) {
+        *format = TRACE_FORMAT_NATIVE;
+        return TRUE;
     }
     if (g_str_has_suffix(out, ".vcd") || g_str_has_suffix(out, ".VCD")) {
         *format = TRACE_FORMAT_VCD;
@@ -25,8 +30,8 @@ static gboolean output_format(const char *to, const char *out, trace_format_t *f
         *format = TRACE_FORMAT_NATIVE;
         return TRUE;
     }
-    fprintf(stderr,
-            "bouncelab: cannot tell the output format of '%s' (use .csv or .vcd, or --to)\n", out);
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                "cannot tell the output format of '%s' (use .csv or .vcd, or --to)", out);
     return FALSE;
 }
 
@@ -34,22 +39,23 @@ int cmd_convert(int argc, char **argv)
 {
     g_autoptr(GOptionContext) context =
         g_option_context_new("IN OUT - convert a trace to native CSV or VCD");
-    cli_trace_args_t args;
+    g_auto(cli_trace_args_t) args = {0};
     g_autofree char *to = NULL;
     g_autofree char *vcd_timescale = NULL;
     int64_t timescale_ns = 0;
     const GOptionEntry entries[] = {
         {"to", 0, 0, G_OPTION_ARG_STRING, &to,
-         "Output format: native or vcd (default: from OUT's extension, .csv or .vcd)", "FORMAT"},
+         "Output format: native or vcd [default: from OUT's extension, .csv or .vcd; native "
+         "for -]",
+         "FORMAT"},
         {"vcd-timescale", 0, 0, G_OPTION_ARG_STRING, &vcd_timescale, CLI_VCD_TIMESCALE_HELP,
          "DURATION"},
-        {NULL, 0, 0, 0, NULL, NULL, NULL},
+        G_OPTION_ENTRY_NULL,
     };
     trace_read_options_t opts;
     trace_format_t out_format;
     g_autoptr(trace_t) trace = NULL;
     g_autoptr(GError) error = NULL;
-    int status = CLI_EXIT_OK;
     gboolean ok;
 
     cli_trace_args_init(&args);
@@ -60,28 +66,24 @@ int cmd_convert(int argc, char **argv)
         "coarsest exact timescale; the pin as a wire named after IN, a 'truth' wire that is 1\n"
         "while truly pressed, and a constant wire bouncelab_active_low or _high), which GTKWave,\n"
         "PulseView and sigrok-cli open. Converting native -> VCD -> native gives the same file\n"
-        "back. OUT appears whole or not at all; '-' writes standard output\n"
-        "(with --to, and without the truth file) and '-' as IN reads standard input.");
+        "back. OUT appears whole or not at all; '-' writes standard output (native CSV unless\n"
+        "--to vcd, without the truth file) and '-' as IN reads standard input.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_trace_add_options(context, &args);
     if (!cli_parse_options(context, &argc, &argv)) {
-        cli_trace_args_clear(&args);
         return CLI_EXIT_USAGE;
     }
     if (argc != 3) {
-        fprintf(stderr, "bouncelab: convert takes IN and OUT (see 'bouncelab convert --help')\n");
-        cli_trace_args_clear(&args);
-        return CLI_EXIT_USAGE;
+        return cli_usage("convert takes IN and OUT (see 'bouncelab convert --help')");
     }
-    if (!cli_trace_read_options(&args, &opts) || !output_format(to, argv[2], &out_format) ||
-        !cli_vcd_timescale(vcd_timescale, &timescale_ns)) {
-        cli_trace_args_clear(&args);
-        return CLI_EXIT_USAGE;
+    if (!cli_trace_read_options(&args, &opts, &error) ||
+        !output_format(to, argv[2], &out_format, &error) ||
+        !cli_vcd_timescale(vcd_timescale, &timescale_ns, &error)) {
+        return cli_fail(error);
     }
-    trace = cli_read_trace(argv[1], &opts, NULL, &status);
-    cli_trace_args_clear(&args);
+    trace = cli_read_trace(argv[1], &opts, NULL, &error);
     if (trace == NULL) {
-        return status;
+        return cli_fail(error);
     }
     if (out_format == TRACE_FORMAT_VCD) {
         ok = trace_write_vcd_trace_at(trace, argv[2], timescale_ns, &error);
@@ -101,7 +103,7 @@ int cmd_convert(int argc, char **argv)
     }
     if (!ok) {
         cli_print_error(error);
-        return CLI_EXIT_FAILURE;
+        return CLI_EXIT_FAILURE; /* writing failed, whatever the domain says */
     }
     return CLI_EXIT_OK;
 }

@@ -92,12 +92,15 @@ int cmd_fit(int argc, char **argv)
         fprintf(stderr, "bouncelab: fit needs at least one TRACE\n");
         goto out;
     }
-    if (!cli_sim_options_settle(&so, &settle_ns) || !cli_trace_read_options(&ro, &read_opts)) {
+    if (!cli_sim_options_settle(&so, &settle_ns, &error) ||
+        !cli_trace_read_options(&ro, &read_opts, &error)) {
+        status = cli_fail(error);
         goto out;
     }
     for (int i = 1; i < argc; i++) {
-        trace_t *trace = cli_replay_load(argv[i], &read_opts, settle_ns, NULL, &status);
+        trace_t *trace = cli_replay_load(argv[i], &read_opts, settle_ns, NULL, &error);
         if (trace == NULL) {
+            status = cli_fail(error);
             goto out;
         }
         g_ptr_array_add(traces, trace);

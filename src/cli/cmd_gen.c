@@ -75,15 +75,16 @@ typedef struct {
 
 static void gen_options_clear(gen_options_t *o)
 {
-    g_free(o->profile);
-    g_free(o->seed);
-    g_free(o->active);
-    g_free(o->output);
-    g_free(o->model);
+    g_clear_pointer(&o->profile, g_free);
+    g_clear_pointer(&o->seed, g_free);
+    g_clear_pointer(&o->active, g_free);
+    g_clear_pointer(&o->output, g_free);
+    g_clear_pointer(&o->model, g_free);
     for (gsize i = 0; i < N_PARAMS; i++) {
-        g_free(o->values[i]);
+        g_clear_pointer(&o->values[i], g_free);
     }
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(gen_options_t, gen_options_clear)
 
 static void *field(trace_gen_params_t *p, const param_t *param)
 {
@@ -106,33 +107,20 @@ static char *format_param(const trace_gen_params_t *p, const param_t *param)
     return g_strdup_printf("%g", *(const double *)at);
 }
 
-static gboolean parse_number(const char *option, const char *text, gboolean percent_ok, double *out)
-{
-    char *end = NULL;
-    double value = g_ascii_strtod(text, &end);
-
-    if (end != text && percent_ok && *end == '%') {
-        value /= 100.0;
-        end++;
-    }
-    if (end == text || *end != '\0' || !(value >= 0.0) || value > G_MAXDOUBLE) {
-        fprintf(stderr, "bouncelab: %s: '%s' is not a non-negative number%s\n", option, text,
-                percent_ok ? " (e.g. 0.05 or 5%)" : "");
-        return FALSE;
-    }
-    *out = value;
-    return TRUE;
-}
-
 /* Applies one override; prints "bouncelab: --NAME: why" and fails on a bad value. */
 static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const char *text)
 {
+    g_autoptr(GError) error = NULL;
     g_autofree char *option = g_strconcat("--", param->name, NULL);
     void *at = field(p, param);
 
     switch (param->kind) {
     case KIND_DURATION:
-        return cli_duration(option, text, (int64_t *)at);
+        if (!cli_duration(option, text, (int64_t *)at, &error)) {
+            cli_print_error(error);
+            return FALSE;
+        }
+        return TRUE;
     case KIND_COUNT: {
         gint64 n;
         if (!g_ascii_string_to_signed(text, 10, 0, TRACE_GEN_PULSES_MAX, &n, NULL)) {
@@ -144,9 +132,12 @@ static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const c
         return TRUE;
     }
     case KIND_FRACTION:
-        return parse_number(option, text, TRUE, (double *)at);
     case KIND_RATE:
-        return parse_number(option, text, FALSE, (double *)at);
+        if (!cli_number(option, text, param->kind == KIND_FRACTION, (double *)at, &error)) {
+            cli_print_error(error);
+            return FALSE;
+        }
+        return TRUE;
     }
     return FALSE;
 }
@@ -239,22 +230,16 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc > 1) {
-        fprintf(stderr, "bouncelab: gen takes no arguments (got '%s'; the output is -o FILE)\n",
-                argv[1]);
-        return CLI_EXIT_USAGE;
+        return cli_usage("gen takes no arguments (got '%s'; the output is -o FILE)", argv[1]);
     }
     profile = trace_gen_profile_find(o->profile != NULL ? o->profile : GEN_PROFILE_DEFAULT);
     if (profile == NULL) {
-        fprintf(stderr, "bouncelab: --profile: no profile '%s' (see 'bouncelab gen --help')\n",
-                o->profile);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--profile: no profile '%s' (see 'bouncelab gen --help')", o->profile);
     }
     p = profile->params;
     if (o->model != NULL) {
         if (o->profile != NULL) {
-            fprintf(stderr,
-                    "bouncelab: --model and --profile both give every parameter; use one\n");
-            return CLI_EXIT_USAGE;
+            return cli_usage("--model and --profile both give every parameter; use one");
         }
         g_clear_pointer(&model_name, g_free);
         if (!cli_model_load(o->model, &p, &model_name)) {
@@ -268,18 +253,15 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
     }
     if (o->seed != NULL &&
         !g_ascii_string_to_unsigned(o->seed, 10, 0, G_MAXUINT64, &seed, &error)) {
-        fprintf(stderr, "bouncelab: --seed: %s\n", error->message);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--seed: %s", error->message);
     }
     if (o->active != NULL && strcmp(o->active, "low") != 0 && strcmp(o->active, "high") != 0) {
-        fprintf(stderr, "bouncelab: --active: '%s' is neither 'low' nor 'high'\n", o->active);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--active: '%s' is neither 'low' nor 'high'", o->active);
     }
     active_low = o->active == NULL || strcmp(o->active, "low") == 0;
     if (o->presses < 1 || (guint)o->presses > TRACE_GEN_PRESSES_MAX) {
-        fprintf(stderr, "bouncelab: --presses must be from 1 to %u (got %d)\n",
-                TRACE_GEN_PRESSES_MAX, o->presses);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--presses must be from 1 to %u (got %d)", TRACE_GEN_PRESSES_MAX,
+                         o->presses);
     }
     if (!trace_gen_validate(&p, (guint)o->presses, &error)) {
         cli_print_error(error); /* it names the parameter as its option is called */
@@ -303,8 +285,7 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
         return CLI_EXIT_OK;
     }
     if (o->output == NULL || strcmp(o->output, "-") == 0) {
-        fprintf(stderr, "bouncelab: gen needs -o FILE.csv (it writes FILE.truth.csv beside it)\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("gen needs -o FILE.csv (it writes FILE.truth.csv beside it)");
     }
     name = trace_name(o->output);
     trace = trace_gen(&p, seed, (guint)o->presses, active_low, name, &error);
@@ -321,19 +302,19 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
 
 int cmd_gen(int argc, char **argv)
 {
-    gen_options_t o = {.presses = GEN_PRESSES_DEFAULT};
+    g_auto(gen_options_t) o = {.presses = GEN_PRESSES_DEFAULT};
     g_autofree char *presses_help =
-        g_strdup_printf("Number of presses (default %d)", GEN_PRESSES_DEFAULT);
+        g_strdup_printf("Number of presses [default: %d]", GEN_PRESSES_DEFAULT);
     g_autofree char *seed_help = g_strdup_printf(
-        "Random seed, 0..2^64-1 (default %" G_GUINT64_FORMAT "); same seed, same file",
+        "Random seed, 0..2^64-1; same seed, same file [default: %" G_GUINT64_FORMAT "]",
         GEN_SEED_DEFAULT);
     const GOptionEntry general[] = {
         {"profile", 0, 0, G_OPTION_ARG_STRING, &o.profile,
-         "Starting values of every option below (default " GEN_PROFILE_DEFAULT ")", "NAME"},
+         "Starting values of every option below [default: " GEN_PROFILE_DEFAULT "]", "NAME"},
         {"seed", 0, 0, G_OPTION_ARG_STRING, &o.seed, seed_help, "N"},
         {"presses", 0, 0, G_OPTION_ARG_INT, &o.presses, presses_help, "N"},
         {"active", 0, 0, G_OPTION_ARG_STRING, &o.active,
-         "Pressed level: low (button to GND, pull-up; default) or high", "low|high"},
+         "Pressed level: low (button to GND, pull-up) or high [default: low]", "low|high"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
          "Trace to write (native CSV); its truth goes to OUT.truth.csv", "OUT.csv"},
         {"print-params", 0, 0, G_OPTION_ARG_NONE, &o.print_params,
@@ -352,7 +333,6 @@ int cmd_gen(int argc, char **argv)
     g_autoptr(GOptionContext) context =
         g_option_context_new("-o OUT.csv - generate a bouncy button trace with its truth");
     g_autofree char *description = describe_profiles();
-    int status;
 
     memset(entries, 0, sizeof entries);
     for (gsize i = 0; i < N_PARAMS; i++) {
@@ -366,7 +346,5 @@ int cmd_gen(int argc, char **argv)
     g_option_context_set_description(context, description);
     g_option_context_add_main_entries(context, general, NULL);
     g_option_context_add_main_entries(context, entries, NULL);
-    status = run(&o, context, argc, argv);
-    gen_options_clear(&o);
-    return status;
+    return run(&o, context, argc, argv);
 }

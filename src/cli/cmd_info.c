@@ -114,21 +114,26 @@ static void print_summary(const char *path, const trace_t *trace, trace_format_t
 int cmd_info(int argc, char **argv)
 {
     g_autoptr(GOptionContext) context = g_option_context_new("TRACE - describe a trace");
-    cli_trace_args_t args;
+    g_auto(cli_trace_args_t) args = {0};
     g_autofree char *settle_text = NULL;
-    gboolean presses = FALSE;
+    g_autofree char *settle_default = util_format_duration(TRACE_ORACLE_SETTLE_NS_DEFAULT);
+    g_autofree char *settle_help =
+        g_strdup_printf("Oracle: a change is real once the new level holds this long [default: %s]",
+                        settle_default);
+    gboolean presses = FALSE, old_presses = FALSE;
     const GOptionEntry entries[] = {
-        {"settle", 0, 0, G_OPTION_ARG_STRING, &settle_text,
-         "Oracle: a change is real once the new level holds this long (default 20ms)", "DURATION"},
-        {"presses", 0, 0, G_OPTION_ARG_NONE, &presses,
+        {"settle", 0, 0, G_OPTION_ARG_STRING, &settle_text, settle_help, "DUR"},
+        {"press-table", 0, 0, G_OPTION_ARG_NONE, &presses,
          "Print one CSV row per press instead (times and bounce durations in ns)", NULL},
-        {NULL, 0, 0, 0, NULL, NULL, NULL},
+        /* the old name, hidden: it read like gen's --presses N */
+        {"presses", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &old_presses, NULL, NULL},
+        G_OPTION_ENTRY_NULL,
     };
     trace_read_options_t opts;
     int64_t settle_ns = TRACE_ORACLE_SETTLE_NS_DEFAULT;
     trace_format_t format = TRACE_FORMAT_AUTO;
     g_autoptr(trace_t) trace = NULL;
-    int status = CLI_EXIT_OK;
+    g_autoptr(GError) error = NULL;
 
     cli_trace_args_init(&args);
     g_option_context_set_summary(
@@ -145,23 +150,23 @@ int cmd_info(int argc, char **argv)
     g_option_context_add_main_entries(context, entries, NULL);
     cli_trace_add_options(context, &args);
     if (!cli_parse_options(context, &argc, &argv)) {
-        cli_trace_args_clear(&args);
         return CLI_EXIT_USAGE;
+    }
+    if (old_presses) {
+        fprintf(stderr, "bouncelab: note: info --presses is now --press-table (the old name "
+                        "goes in a later release)\n");
+        presses = TRUE;
     }
     if (argc != 2) {
-        fprintf(stderr, "bouncelab: info takes one TRACE (see 'bouncelab info --help')\n");
-        cli_trace_args_clear(&args);
-        return CLI_EXIT_USAGE;
+        return cli_usage("info takes one TRACE (see 'bouncelab info --help')");
     }
-    if (!cli_trace_read_options(&args, &opts) ||
-        (settle_text != NULL && !cli_duration("--settle", settle_text, &settle_ns))) {
-        cli_trace_args_clear(&args);
-        return CLI_EXIT_USAGE;
+    if (!cli_trace_read_options(&args, &opts, &error) ||
+        (settle_text != NULL && !cli_duration("--settle", settle_text, &settle_ns, &error))) {
+        return cli_fail(error);
     }
-    trace = cli_read_trace(argv[1], &opts, &format, &status);
-    cli_trace_args_clear(&args);
+    trace = cli_read_trace(argv[1], &opts, &format, &error);
     if (trace == NULL) {
-        return status;
+        return cli_fail(error);
     }
     if (presses) {
         print_presses(trace, settle_ns);

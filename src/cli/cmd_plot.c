@@ -8,6 +8,7 @@
 #include "cli_results.h"
 #include "cli_run_options.h"
 #include "cli_sim_options.h"
+#include "cli_interrupt.h"
 #include "cli_trace_options.h"
 #include "plot_error.h"
 #include "plot_gnuplot.h"
@@ -33,9 +34,9 @@
 
 typedef struct {
     char *output_dir;  /* -o; default: the directory of RESULTS.csv, or . for a waveform */
-    char *format;      /* png or svg */
+    char *format;      /* --image-format: png or svg */
     char *only;        /* sweep plots: draw only this trace */
-    char *scripts_dir; /* default BOUNCELAB_PLOT_DIR */
+    char *scripts_dir; /* default: cli_data_dir("plots", BOUNCELAB_PLOT_DIR) */
     /* the waveform */
     char *trace; /* the trace file to replay */
     char *at;    /* the instant to look at */
@@ -69,17 +70,9 @@ static void plot_options_clear(plot_options_t *options)
     cli_trace_args_clear(&options->reader);
 }
 
-static int exit_status(const GError *error)
-{
-    if (error->domain == PLOT_ERROR &&
-        (error->code == PLOT_ERROR_PARSE || error->code == PLOT_ERROR_INVALID ||
-         error->code == PLOT_ERROR_NO_GNUPLOT)) {
-        return CLI_EXIT_USAGE;
-    }
-    return CLI_EXIT_FAILURE;
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(plot_options_t, plot_options_clear)
 
-static char *describe_plots(void)
+static char *describe_plots(const char *scripts)
 {
     GString *text =
         g_string_new("Plots, one file per plot and trace, named TRACE-PLOT.png (or .svg):\n");
@@ -90,10 +83,13 @@ static char *describe_plots(void)
         g_string_append_printf(text, "  %-18s %s\n", plots[i].name, plots[i].summary);
     }
     g_string_append(
+        text, "\nTRACE is the trace column without directory and extension. Each plot is one\n"
+              "gnuplot script, also usable by hand:\n"
+              "  gnuplot -e \"data='results.csv'; trace='NAME'\" ");
+    g_string_append(text, scripts);
+    g_string_append(
         text,
-        "\nTRACE is the trace column without directory and extension. Each plot is one\n"
-        "gnuplot script, also usable by hand:\n"
-        "  gnuplot -e \"data='results.csv'; trace='NAME'\" " BOUNCELAB_PLOT_DIR "/PLOT.gp\n"
+        "/PLOT.gp\n"
         "(trace as in the CSV's trace column; the script's header lists its variables).\n\n"
         "The waveform: bouncelab plot --trace TRACE --at TIME [--span DUR] [run options]\n"
         "replays TRACE through one configuration, as 'bouncelab run' does (the options\n"
@@ -104,23 +100,51 @@ static char *describe_plots(void)
         "windows; the last bounce of the first true change in the window (its last edge\n"
         "before a quiet --settle time) + a window; the program's report of that change;\n"
         "plus 5 %. With --span DUR it is DUR long, from 1 ms (or DUR / 10, if less) before\n"
-        "TIME. --data FILE keeps the CSV gnuplot draws, for " BOUNCELAB_PLOT_DIR "/" WAVEFORM_SCRIPT
-        "\n"
-        "by hand. Durations take a unit (250us, 5ms, 1.5s); 'bouncelab run --help' lists\n"
-        "the interrupt runtimes' latencies.\n\n"
-        "Exit status: 0 success, 1 gnuplot or writing failed, 2 bad options or input,\n"
-        "or gnuplot is not installed.");
+        "TIME. --data FILE keeps the CSV gnuplot draws, for ");
+    g_string_append(text, scripts);
+    g_string_append(
+        text, "/" WAVEFORM_SCRIPT "\n"
+              "by hand. Durations take a unit (250us, 5ms, 1.5s); 'bouncelab run --help' lists\n"
+              "the interrupt runtimes' latencies.\n\n"
+              "Exit status: 0 success, 1 gnuplot or writing failed, 2 bad options or input,\n"
+              "or gnuplot is not installed.");
     return g_string_free(text, FALSE);
+}
+
+static gboolean stop_requested(gpointer data)
+{
+    return cli_interrupt_caught(data) != 0;
+}
+
+/*
+ * The exit status of a failed drawing: 128 + the signal when one stopped it
+ * (SIGINT to the process group reaches gnuplot too), else the error's.
+ */
+static int drawing_failed(cli_interrupt_t *watch, const GError *error)
+{
+    int sig = cli_interrupt_caught(watch);
+
+    if (sig == 0) {
+        return cli_fail(error);
+    }
+    fprintf(stderr,
+            "bouncelab: plot interrupted (%s); the pictures listed are whole, no other "
+            "was written\n",
+            g_strsignal(sig));
+    return 128 + sig;
 }
 
 static int draw_sweep(const char *results, const plot_options_t *options, plot_format_t format)
 {
+    /* first, so it is dropped last: a SIGINT or SIGTERM from here on is noted,
+     * and the temporary folder and pictures are removed before it can kill */
+    g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch();
     g_autoptr(GError) error = NULL;
     g_autofree char *default_dir = g_path_get_dirname(results);
     const plot_sweep_options_t sweep_options = {
         .results = results,
         .out_dir = options->output_dir != NULL ? options->output_dir : default_dir,
-        .scripts_dir = options->scripts_dir != NULL ? options->scripts_dir : BOUNCELAB_PLOT_DIR,
+        .scripts_dir = options->scripts_dir,
         .only = options->only,
     };
     g_autoptr(plot_sweep_t) sweep = NULL;
@@ -133,17 +157,17 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
     /* the input first: a bad CSV is worth knowing about before gnuplot is */
     sweep = plot_sweep_new(&sweep_options, &error);
     if (sweep == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     gnuplot = plot_gnuplot_open(format, &note, &error);
     if (gnuplot == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     if (note != NULL) {
         fprintf(stderr, "bouncelab: %s\n", note);
     }
+    gnuplot->stop = stop_requested;
+    gnuplot->stop_data = watch;
     ok = plot_sweep_draw(sweep, gnuplot, written, warnings, &error);
     for (guint i = 0; i < warnings->len; i++) {
         fprintf(stderr, "bouncelab: gnuplot warning in %s\n",
@@ -153,8 +177,7 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
         printf("%s\n", (const char *)g_ptr_array_index(written, i));
     }
     if (!ok) {
-        cli_print_error(error);
-        return exit_status(error);
+        return drawing_failed(watch, error);
     }
     return CLI_EXIT_OK;
 }
@@ -195,58 +218,53 @@ static char *waveform_data_path(const plot_options_t *options, char **temp_out, 
 
 static int draw_waveform(const plot_options_t *options, plot_format_t format)
 {
+    g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch(); /* first: dropped last */
     g_autoptr(GError) error = NULL;
     const char *out_dir = options->output_dir != NULL ? options->output_dir : ".";
-    const char *scripts = options->scripts_dir != NULL ? options->scripts_dir : BOUNCELAB_PLOT_DIR;
+    const char *scripts = options->scripts_dir;
     g_autofree char *script = g_build_filename(scripts, WAVEFORM_SCRIPT, NULL);
     trace_read_options_t read_opts;
     sim_config_t cfg;
     int64_t at_ns = 0, span_ns = 0, settle_ns = 0;
     int status = CLI_EXIT_USAGE;
 
-    if (!cli_duration("--at", options->at, &at_ns) ||
-        (options->span != NULL && !cli_duration("--span", options->span, &span_ns)) ||
-        !cli_run_options_config(&options->run, &options->sim, &cfg) ||
-        !cli_sim_options_settle(&options->sim, &settle_ns) ||
-        !cli_trace_read_options(&options->reader, &read_opts)) {
-        return CLI_EXIT_USAGE;
+    if (!cli_duration("--at", options->at, &at_ns, &error) ||
+        (options->span != NULL && !cli_duration("--span", options->span, &span_ns, &error)) ||
+        !cli_run_options_config(&options->run, &options->sim, &cfg, &error) ||
+        !cli_sim_options_settle(&options->sim, &settle_ns, &error) ||
+        !cli_trace_read_options(&options->reader, &read_opts, &error) ||
+        !sim_config_validate(&cfg, &error)) {
+        return cli_fail(error);
     }
     if (options->span != NULL && span_ns <= 0) {
-        fprintf(stderr, "bouncelab: --span: the window must be longer than 0s\n");
-        return CLI_EXIT_USAGE;
-    }
-    if (!sim_config_validate(&cfg, &error)) {
-        cli_print_error(error);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--span: the window must be longer than 0s");
     }
     if (!g_file_test(script, G_FILE_TEST_IS_REGULAR)) {
-        fprintf(stderr,
-                "bouncelab: %s: no such plot script (--scripts names the directory of the "
-                "gnuplot scripts, scripts/plots in the source tree)\n",
-                script);
-        return CLI_EXIT_USAGE;
+        return cli_usage("%s: no such plot script (--scripts names the directory of the "
+                         "gnuplot scripts, scripts/plots in the source tree)",
+                         script);
     }
 
-    g_autoptr(trace_t) trace =
-        cli_replay_load(options->trace, &read_opts, settle_ns, NULL, &status);
-    if (trace == NULL) {
-        return status;
+    g_autoptr(trace_t) trace = cli_replay_load(options->trace, &read_opts, settle_ns, NULL, &error);
+    if (trace == NULL || !cli_sim_options_check_phase(&cfg, trace->start_ns, trace->end_ns,
+                                                      options->trace, &error)) {
+        return cli_fail(error);
     }
     g_autoptr(plot_waveform_t) waveform =
         plot_waveform_new(trace, &cfg, at_ns, span_ns, settle_ns, &error);
     if (waveform == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     g_autofree char *note = NULL;
     g_autoptr(plot_gnuplot_t) gnuplot = plot_gnuplot_open(format, &note, &error);
     if (gnuplot == NULL) {
-        cli_print_error(error);
-        return exit_status(error);
+        return cli_fail(error);
     }
     if (note != NULL) {
         fprintf(stderr, "bouncelab: %s\n", note);
     }
+    gnuplot->stop = stop_requested;
+    gnuplot->stop_data = watch;
 
     g_autofree char *temp = NULL;
     g_autofree char *data = waveform_data_path(options, &temp, &error);
@@ -269,8 +287,7 @@ static int draw_waveform(const plot_options_t *options, plot_format_t format)
                 g_strerror(err));
     } else if (!plot_waveform_draw(waveform, gnuplot, script, data, path, title, config, &warning,
                                    &error)) {
-        cli_print_error(error);
-        status = exit_status(error);
+        status = drawing_failed(watch, error);
     } else {
         if (warning != NULL) {
             fprintf(stderr, "bouncelab: gnuplot warning in %s: %s\n", WAVEFORM_SCRIPT, warning);
@@ -297,47 +314,84 @@ static const char *waveform_only_option(const plot_options_t *options)
         return "--data";
     }
     if (cli_run_options_given(&options->run) || cli_sim_options_given(&options->sim) ||
-        options->reader.format || options->reader.channel || options->reader.gap ||
-        options->reader.active) {
+        cli_trace_args_given(&options->reader)) {
         return "the run options";
     }
     return NULL;
 }
 
+/*
+ * The picture format: --image-format, or the old spelling --format png|svg
+ * (any --format without --at, where no trace is read) with a note.
+ */
+static gboolean picture_format(plot_options_t *options, plot_format_t *format, GError **error)
+{
+    const char *option = "--image-format";
+    const char *old = options->reader.format;
+
+    if (options->format == NULL && old != NULL &&
+        (options->at == NULL || strcmp(old, "png") == 0 || strcmp(old, "svg") == 0)) {
+        fprintf(stderr,
+                "bouncelab: note: plot --format %s is now --image-format %s (--format names the "
+                "input trace's format, as in every command)\n",
+                old, old);
+        options->format = g_steal_pointer(&options->reader.format);
+        option = "--format";
+    }
+    *format = PLOT_FORMAT_PNG;
+    if (options->format == NULL || strcmp(options->format, "png") == 0) {
+        return TRUE;
+    }
+    if (strcmp(options->format, "svg") == 0) {
+        *format = PLOT_FORMAT_SVG;
+        return TRUE;
+    }
+    g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: expected png or svg, got '%s'", option,
+                options->format);
+    return FALSE;
+}
+
 int cmd_plot(int argc, char **argv)
 {
-    plot_options_t options;
+    g_autofree char *scripts = cli_data_dir("plots", BOUNCELAB_PLOT_DIR);
+    g_autofree char *scripts_help =
+        g_strdup_printf("Directory of the gnuplot scripts [default: %s]", scripts);
+    g_auto(plot_options_t) options = {0};
+    g_autoptr(GError) error = NULL;
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &options.output_dir,
-         "Directory for the images, created if missing (default: RESULTS.csv's; for a "
-         "waveform, the current one)",
+         "Directory for the images, created if missing [default: RESULTS.csv's; for a "
+         "waveform, the current one]",
          "DIR"},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &options.format,
-         "png or svg (default " PLOT_DEFAULT_FORMAT "; svg when gnuplot cannot draw PNG)",
+        {"image-format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+         "png or svg; svg when gnuplot cannot draw PNG [default: " PLOT_DEFAULT_FORMAT "]",
          "FORMAT"},
         {"only", 0, 0, G_OPTION_ARG_STRING, &options.only,
          "Only this trace of the sweep (as in the trace column, or its file name stem)", "NAME"},
-        {"scripts", 0, 0, G_OPTION_ARG_FILENAME, &options.scripts_dir,
-         "Directory of the gnuplot scripts (default " BOUNCELAB_PLOT_DIR ")", "DIR"},
+        {"scripts", 0, 0, G_OPTION_ARG_FILENAME, &options.scripts_dir, scripts_help, "DIR"},
         {"trace", 0, 0, G_OPTION_ARG_FILENAME, &options.trace,
          "Waveform: the trace file to replay (with --at)", "TRACE"},
         {"at", 0, 0, G_OPTION_ARG_STRING, &options.at,
          "Waveform: the instant to look at, from the trace's start (e.g. 1.2s, 350ms)", "TIME"},
         {"span", 0, 0, G_OPTION_ARG_STRING, &options.span,
-         "Waveform: how much time to show (default: the whole bounce and the reported change, "
-         "see below)",
+         "Waveform: how much time to show [default: the whole bounce and the reported change, "
+         "see below]",
          "DUR"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &options.data,
          "Waveform: also keep the CSV gnuplot draws in FILE", "FILE"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
+    /* the input format's old name here, hidden: --format is the input format everywhere */
+    const GOptionEntry trace_format_alias[] = {{"trace-format", 0, G_OPTION_FLAG_HIDDEN,
+                                                G_OPTION_ARG_STRING, &options.reader.format, NULL,
+                                                NULL},
+                                               G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context = g_option_context_new(
         "RESULTS.csv | --trace TRACE --at TIME - draw the pictures of a sweep, or a waveform");
-    g_autofree char *description = describe_plots();
+    g_autofree char *description = describe_plots(scripts);
     GOptionGroup *run_group;
     plot_format_t format = PLOT_FORMAT_PNG;
     const char *waveform_option;
-    int status;
 
     plot_options_init(&options);
     g_option_context_set_summary(context,
@@ -351,42 +405,39 @@ int cmd_plot(int argc, char **argv)
                                    "Show the waveform's configuration options", NULL, NULL);
     cli_run_options_add(run_group, &options.run);
     cli_sim_options_add_to_group(run_group, &options.sim);
-    cli_trace_add_options_to_group(run_group, &options.reader, "trace-format");
+    cli_trace_add_options_to_group(run_group, &options.reader, "format");
+    g_option_group_add_entries(run_group, trace_format_alias);
     g_option_context_add_group(context, run_group);
     if (!cli_parse_options(context, &argc, &argv)) {
-        plot_options_clear(&options);
         return CLI_EXIT_USAGE;
     }
-    if (options.format != NULL && strcmp(options.format, "svg") == 0) {
-        format = PLOT_FORMAT_SVG;
-    } else if (options.format != NULL && strcmp(options.format, "png") != 0) {
-        fprintf(stderr, "bouncelab: --format: expected png or svg, got '%s'\n", options.format);
-        plot_options_clear(&options);
-        return CLI_EXIT_USAGE;
+    if (!picture_format(&options, &format, &error)) {
+        return cli_fail(error);
     }
-    status = CLI_EXIT_USAGE;
+    if (options.scripts_dir == NULL) {
+        options.scripts_dir = g_strdup(scripts);
+    }
     waveform_option = waveform_only_option(&options);
     if (options.at != NULL) {
         if (argc != 1 || options.trace == NULL) {
-            fprintf(stderr, "bouncelab: --at draws the waveform of the trace named by --trace "
-                            "TRACE, not of a results CSV\n");
-        } else if (options.only != NULL) {
-            fprintf(stderr, "bouncelab: --only picks a trace of a sweep CSV; a waveform replays "
-                            "--trace TRACE\n");
-        } else {
-            status = draw_waveform(&options, format);
+            return cli_usage("--at draws the waveform of the trace named by --trace TRACE, not of "
+                             "a results CSV");
         }
-    } else if (options.trace != NULL) {
-        fprintf(stderr, "bouncelab: --trace names the trace to replay for a waveform, with --at "
-                        "TIME; to draw one trace of a sweep CSV, use --only NAME\n");
-    } else if (waveform_option != NULL) {
-        fprintf(stderr, "bouncelab: %s: only for a waveform (give --trace TRACE --at TIME)\n",
-                waveform_option);
-    } else if (argc != 2) {
-        fprintf(stderr, "bouncelab: plot takes one results CSV (see 'bouncelab plot --help')\n");
-    } else {
-        status = draw_sweep(argv[1], &options, format);
+        if (options.only != NULL) {
+            return cli_usage("--only picks a trace of a sweep CSV; a waveform replays --trace "
+                             "TRACE");
+        }
+        return draw_waveform(&options, format);
     }
-    plot_options_clear(&options);
-    return status;
+    if (options.trace != NULL) {
+        return cli_usage("--trace names the trace to replay for a waveform, with --at TIME; to "
+                         "draw one trace of a sweep CSV, use --only NAME");
+    }
+    if (waveform_option != NULL) {
+        return cli_usage("%s: only for a waveform (give --trace TRACE --at TIME)", waveform_option);
+    }
+    if (argc != 2) {
+        return cli_usage("plot takes one results CSV (see 'bouncelab plot --help')");
+    }
+    return draw_sweep(argv[1], &options, format);
 }

@@ -276,19 +276,18 @@ int cmd_record(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc != 2 || output == NULL || strcmp(output, "-") == 0) {
-        fprintf(stderr, "bouncelab: record takes one PORT and -o FILE (see 'bouncelab record "
-                        "--help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("record takes one PORT and -o FILE (see 'bouncelab record --help')");
     }
     if (presses < 0 || (presses > 0 && for_text != NULL)) {
-        fprintf(stderr, "bouncelab: --presses takes a count above 0, and not with --for\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("--presses takes a count above 0, and not with --for");
     }
-    if (for_text != NULL && (!cli_duration("--for", for_text, &until_ns) || until_ns <= 0)) {
-        if (until_ns <= 0) {
-            fprintf(stderr, "bouncelab: --for: must be above 0\n");
+    if (for_text != NULL) {
+        if (!cli_duration("--for", for_text, &until_ns, &error)) {
+            return cli_fail(error);
         }
-        return CLI_EXIT_USAGE;
+        if (until_ns <= 0) {
+            return cli_usage("--for: must be above 0");
+        }
     }
     if (!baud_speed(baud, &speed)) {
         fprintf(stderr,

@@ -110,7 +110,10 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
 {
     trace_read_options_t read_opts;
 
-    if (!cli_trace_read_options(ro, &read_opts)) {
+    g_autoptr(GError) error = NULL;
+
+    if (!cli_trace_read_options(ro, &read_opts, &error)) {
+        *status = cli_fail(error);
         return FALSE;
     }
     for (char **p = paths; *p; p++) {
@@ -146,8 +149,9 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
             stress_spec_add_model(spec, name, &model);
             continue;
         }
-        trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, status);
+        trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, &error);
         if (trace == NULL) {
+            *status = cli_fail(error);
             return FALSE;
         }
         g_ptr_array_add(traces, trace);
@@ -161,7 +165,6 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
         }
         {
             const trace_t *one[] = {trace};
-            g_autoptr(GError) error = NULL;
             if (!trace_fit(one, 1, settle_ns, &model, NULL, &error)) {
                 fprintf(stderr, "bouncelab: %s: %s (try --resample, or more presses)\n", *p,
                         error->message);
@@ -183,7 +186,8 @@ static gboolean plan_configs(const stress_options_t *o, const cli_sim_options_t 
     g_autoptr(trace_t) stand_in = trace_new("grid", TRUE, TRUE, 0);
     g_autoptr(GError) error = NULL;
 
-    if (!cli_grid_options_build(&o->grid, so, grid)) {
+    if (!cli_grid_options_build(&o->grid, so, grid, &error)) {
+        cli_print_error(error);
         return FALSE;
     }
     g_ptr_array_add(grid->traces, stand_in);
@@ -311,7 +315,11 @@ int cmd_stress(int argc, char **argv)
     }
     /* --seed (a shared simulation option) seeds the presses too; each batch
      * then draws its own jitter and latency seed from it */
-    spec->seed = so.seed >= 0 ? (guint64)so.seed : SEED_DEFAULT;
+    spec->seed = SEED_DEFAULT;
+    if (so.seed != NULL && !cli_unsigned("--seed", so.seed, G_MAXUINT32, &spec->seed, &error)) {
+        cli_print_error(error);
+        goto out;
+    }
     if (o.jobs < 0 || o.jobs > 1024) {
         fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
         goto out;
@@ -323,10 +331,13 @@ int cmd_stress(int argc, char **argv)
     }
     spec->rare = o.rare;
     spec->tilt = (trace_gen_tilt_t){RARE_TAIL_PROB, RARE_TOP_PROB, (guint)o.rare_top_fraction};
-    if (o.shard != NULL && !cli_parse_shard(o.shard, &spec->shard_index, &spec->shard_count)) {
+    if ((o.shard != NULL &&
+         !cli_parse_shard(o.shard, &spec->shard_index, &spec->shard_count, &error)) ||
+        !cli_sim_options_settle(&so, &settle_ns, &error)) {
+        cli_print_error(error);
         goto out;
     }
-    if (!plan_configs(&o, &so, spec->configs) || !cli_sim_options_settle(&so, &settle_ns) ||
+    if (!plan_configs(&o, &so, spec->configs) ||
         !add_inputs(argv + 1, &o, &ro, settle_ns, spec, traces, &status)) {
         goto out;
     }

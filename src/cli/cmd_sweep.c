@@ -1,18 +1,18 @@
 /* `bouncelab sweep`: the cross product of settings over traces, one CSV row each. */
 #include "cli.h"
 #include "cli_grid_options.h"
+#include "cli_labels.h"
 #include "cli_results.h"
 #include "cli_sim_options.h"
 #include "cli_replay.h"
 #include "cli_trace_options.h"
-#include "sim_algos.h"
-#include "sweep_csv.h"
-#include "cli_labels.h"
 #include "sim_sweep.h"
+#include "sweep_csv.h"
 #include "cli_interrupt.h"
 #include "util_atomic_file.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #define PROGRESS_PERIOD_US (G_USEC_PER_SEC / 10)
@@ -26,18 +26,18 @@ typedef struct {
 
 static void sweep_options_clear(sweep_options_t *o)
 {
-    g_free(o->output);
+    g_clear_pointer(&o->output, g_free);
     cli_grid_options_clear(&o->grid);
-    g_free(o->shard);
+    g_clear_pointer(&o->shard, g_free);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(sweep_options_t, sweep_options_clear)
 
 static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so,
-                           sim_sweep_spec_t *spec)
+                           sim_sweep_spec_t *spec, GError **error)
 {
-    if (!cli_grid_options_build(&o->grid, so, spec)) {
-        return FALSE;
-    }
-    return o->shard == NULL || cli_parse_shard(o->shard, &spec->shard_index, &spec->shard_count);
+    return cli_grid_options_build(&o->grid, so, spec, error) &&
+           (o->shard == NULL ||
+            cli_parse_shard(o->shard, &spec->shard_index, &spec->shard_count, error));
 }
 
 typedef struct {
@@ -97,11 +97,80 @@ static void label_traces(GPtrArray *traces, char **paths)
     }
 }
 
+/* Loads the traces into spec (owned by traces); checks --phase against each. */
+static gboolean load_traces(char **paths, const trace_read_options_t *read_opts, int64_t settle_ns,
+                            sim_sweep_spec_t *spec, GPtrArray *traces, GError **error)
+{
+    for (char **p = paths; *p; p++) {
+        trace_t *trace = cli_replay_load(*p, read_opts, settle_ns, NULL, error);
+        if (trace == NULL) {
+            return FALSE;
+        }
+        g_ptr_array_add(traces, trace);
+        g_ptr_array_add(spec->traces, trace);
+        if (cli_grid_has_mode(spec->modes, SIM_MODE_POLL) &&
+            !cli_sim_options_check_phase(
+                &(sim_config_t){.mode = SIM_MODE_POLL, .phase_ns = spec->base.phase_ns},
+                trace->start_ns, trace->end_ns, *p, error)) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Runs the plan into the output; the exit status. */
+static int run_plan(const sweep_options_t *o, sim_sweep_spec_t *spec, sim_sweep_plan_t *plan,
+                    cli_interrupt_t *watch)
+{
+    g_autoptr(GError) error = NULL;
+    const char *output = o->output ? o->output : "-";
+    gboolean to_stdout = strcmp(output, "-") == 0;
+    g_autoptr(util_atomic_file_t) file = util_atomic_file_open(output, &error);
+    gsize done;
+    int interrupted;
+
+    if (file == NULL) {
+        return cli_fail(error);
+    }
+    sweep_output_t s = {util_atomic_file_stream(file), spec,
+                        isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0, watch};
+    guint threads = o->jobs > 0 ? (guint)o->jobs : g_get_num_processors();
+
+    if (spec->shard_index == 0) {
+        g_autofree char *header = sweep_csv_header();
+        fputs(header, s.out);
+    }
+    done = sim_sweep_run(plan, threads, format_row, on_row, stop_requested, &s);
+    /* a signal after the last row still means "do not write": the user
+     * asked to stop, and exit 0 would say the opposite */
+    interrupted = cli_interrupt_caught(watch);
+    if (interrupted != 0) {
+        if (to_stdout) {
+            /* the rows already went out: say what they are, not that nothing was written */
+            fprintf(stderr,
+                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; standard output "
+                    "holds only those rows\n",
+                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
+                    sim_sweep_plan_rows(plan));
+        } else {
+            fprintf(stderr,
+                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not written\n",
+                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
+                    sim_sweep_plan_rows(plan), output);
+        }
+        return 128 + interrupted; /* the autoptr aborts the temporary file */
+    }
+    if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
+        return cli_fail(error);
+    }
+    return CLI_EXIT_OK;
+}
+
 int cmd_sweep(int argc, char **argv)
 {
-    sweep_options_t o = {.jobs = 0};
-    cli_sim_options_t so;
-    cli_trace_args_t ro;
+    g_auto(sweep_options_t) o = {.jobs = 0};
+    g_auto(cli_sim_options_t) so = {0};
+    g_auto(cli_trace_args_t) ro = {0};
     trace_read_options_t read_opts;
     g_autoptr(GOptionContext) context =
         g_option_context_new("[TRACE...] - sweep debounce settings over traces into a CSV");
@@ -117,20 +186,16 @@ int cmd_sweep(int argc, char **argv)
          "header, so the parts concatenate",
          "I/N"},
         G_OPTION_ENTRY_NULL};
-    int status = CLI_EXIT_USAGE;
     g_autoptr(sim_sweep_spec_t) spec = sim_sweep_spec_new();
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(sim_sweep_plan_t) plan = NULL;
     g_autoptr(GError) error = NULL;
-    /* declared before the file, so cleanup drops the temporary file while
-     * signals are still blocked */
+    /* declared before the output file (in run_plan), so cleanup drops the
+     * temporary file while signals are still blocked */
     g_autoptr(cli_interrupt_t) watch = NULL;
-    g_autoptr(util_atomic_file_t) file = NULL;
     g_auto(GStrv) paths = NULL;
     int64_t settle_ns = 0;
-    gsize done;
 
-    cli_sim_options_init(&so);
     cli_trace_args_init(&ro);
     g_option_context_add_main_entries(context, output_entries, NULL);
     cli_grid_options_add(context, &o.grid);
@@ -142,85 +207,35 @@ int cmd_sweep(int argc, char **argv)
         "Runs every combination of --algo, --window, --mode and --interval (poll) or "
         "--runtime/--irq-latency (irq) over the traces (default: the bundled ones) and writes "
         "one CSV row per combination, in the same order whatever -j. Combinations that make no "
-        "sense (the integrator in irq mode) are skipped with one line saying so.");
+        "sense (the integrator in irq mode) are skipped with one line saying so; an option for "
+        "a mode the grid does not hold is an error.");
     g_option_context_set_description(context, cli_sim_options_help());
 
     if (!cli_parse_options(context, &argc, &argv)) {
-        goto out;
+        return CLI_EXIT_USAGE;
     }
     /* from here on a SIGINT or SIGTERM is noted, not fatal: one that comes
      * while traces load stops the sweep before its first row, cleanly */
     watch = cli_interrupt_watch();
-    if (!build_spec(&o, &so, spec) || !cli_sim_options_settle(&so, &settle_ns) ||
-        !cli_trace_read_options(&ro, &read_opts)) {
-        goto out;
+    if (!build_spec(&o, &so, spec, &error) || !cli_sim_options_settle(&so, &settle_ns, &error) ||
+        !cli_trace_read_options(&ro, &read_opts, &error)) {
+        return cli_fail(error);
     }
     if (o.jobs < 0 || o.jobs > 1024) {
-        fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
-        goto out;
+        return cli_usage("--jobs: %d is not between 1 and 1024", o.jobs);
     }
     paths = argc > 1 ? g_strdupv(argv + 1) : cli_replay_bundled_traces(&error);
-    if (paths == NULL) {
-        cli_print_error(error);
-        goto out;
-    }
-    for (char **p = paths; *p; p++) {
-        trace_t *trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, &status);
-        if (trace == NULL) {
-            goto out;
-        }
-        g_ptr_array_add(traces, trace);
-        g_ptr_array_add(spec->traces, trace);
+    if (paths == NULL || !load_traces(paths, &read_opts, settle_ns, spec, traces, &error)) {
+        return cli_fail(error);
     }
     label_traces(traces, paths);
     plan = sim_sweep_plan_new(spec, &error);
     if (plan == NULL) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
     if (sim_sweep_plan_skipped(plan) > 0) {
         fprintf(stderr, "sweep: skipped %zu combinations: %s\n", sim_sweep_plan_skipped(plan),
                 sim_sweep_plan_skip_reason(plan));
     }
-
-    status = CLI_EXIT_FAILURE;
-    file = util_atomic_file_open(o.output ? o.output : "-", &error);
-    if (file == NULL) {
-        cli_print_error(error);
-        goto out;
-    }
-    {
-        sweep_output_t s = {util_atomic_file_stream(file), spec,
-                            isatty(STDERR_FILENO) && sim_sweep_plan_rows(plan) > 0, 0, watch};
-        guint threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
-        int interrupted;
-
-        if (spec->shard_index == 0) {
-            g_autofree char *header = sweep_csv_header();
-            fputs(header, s.out);
-        }
-        done = sim_sweep_run(plan, threads, format_row, on_row, stop_requested, &s);
-        /* a signal after the last row still means "do not write": the user
-         * asked to stop, and exit 0 would say the opposite */
-        interrupted = cli_interrupt_caught(watch);
-        if (interrupted != 0) {
-            fprintf(stderr,
-                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not "
-                    "written\n",
-                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
-                    sim_sweep_plan_rows(plan), o.output ? o.output : "output");
-            status = 128 + interrupted;
-            goto out; /* the autoptr aborts the temporary file */
-        }
-    }
-    if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
-        cli_print_error(error);
-        goto out;
-    }
-    status = CLI_EXIT_OK;
-out:
-    sweep_options_clear(&o);
-    cli_sim_options_clear(&so);
-    cli_trace_args_clear(&ro);
-    return status;
+    return run_plan(&o, spec, plan, watch);
 }

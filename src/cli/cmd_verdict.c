@@ -9,6 +9,7 @@
 #include "sweep_best.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* --gnuplot: what the plots draw for one trace (sweep_best.h). */
 static int print_gnuplot(const char *path, const char *only)
@@ -20,13 +21,11 @@ static int print_gnuplot(const char *path, const char *only)
     const char *trace;
 
     if (rows == NULL) {
-        cli_print_error(error);
-        return error->domain == PLOT_ERROR ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+        return cli_fail(error);
     }
     trace = only != NULL ? only : g_ptr_array_index(traces, 0);
     if (!g_ptr_array_find_with_equal_func(traces, trace, g_str_equal, NULL)) {
-        fprintf(stderr, "bouncelab: %s has no trace '%s'\n", path, trace);
-        return CLI_EXIT_USAGE;
+        return cli_usage("%s has no trace '%s'", path, trace);
     }
     text = sweep_best_gnuplot(rows, trace);
     printf("%s\n", text);
@@ -50,9 +49,11 @@ int cmd_verdict(int argc, char **argv)
          NULL},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) context =
-        g_option_context_new("RESULTS.csv - the smallest error-free window of each setting");
+        g_option_context_new("RESULTS.csv - the smallest error-free window of each setting ('-': "
+                             "standard input)");
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) verdicts = NULL;
+    const char *path;
 
     g_option_context_set_summary(
         context, "Reads the CSV of 'bouncelab sweep' and prints, for each trace, algorithm and "
@@ -69,25 +70,23 @@ int cmd_verdict(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (argc != 2) {
-        fprintf(stderr, "bouncelab: verdict takes one results CSV (see 'bouncelab verdict "
-                        "--help')\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("verdict takes one results CSV (see 'bouncelab verdict "
+                         "--help')");
     }
     if (gnuplot && csv) {
-        fprintf(stderr, "bouncelab: verdict: --gnuplot and --csv exclude each other\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("verdict: --gnuplot and --csv exclude each other");
     }
     if (only != NULL && !gnuplot) {
-        fprintf(stderr, "bouncelab: verdict: --only goes with --gnuplot\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("verdict: --only goes with --gnuplot");
     }
+    /* '-' is standard input, as for every command that reads a file */
+    path = strcmp(argv[1], "-") == 0 ? "/dev/stdin" : argv[1];
     if (gnuplot) {
-        return print_gnuplot(argv[1], only);
+        return print_gnuplot(path, only);
     }
-    verdicts = cli_verdict_read(argv[1], &error);
+    verdicts = cli_verdict_read(path, &error);
     if (verdicts == NULL) {
-        cli_print_error(error);
-        return error->domain == PLOT_ERROR ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+        return cli_fail(error);
     }
     if (csv) {
         cli_verdict_print_csv(stdout, verdicts);

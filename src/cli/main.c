@@ -42,6 +42,37 @@ static void print_usage(FILE *out)
                  "Exit status: 0 success, 1 the work failed, 2 bad options or bad input.\n");
 }
 
+/*
+ * "-w5ms" and "-j2" as "-w 5ms" and "-j 2": GOptionContext would read "-w5ms"
+ * as unknown and take the NEXT argument as -j's value. Every short option of
+ * a command takes a value (-h, the one flag, shows help anyway), so a letter
+ * after one dash with text attached is split, up to a "--". The vector and
+ * the split-off values live in the arrays, freed by the caller.
+ */
+static char **split_attached(int argc, char **argv, GPtrArray *args, GPtrArray *values)
+{
+    gboolean options = TRUE;
+
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            options = FALSE;
+        }
+        if (options && i > 0 && a[0] == '-' && g_ascii_isalpha(a[1]) && a[2] != '\0') {
+            char *flag = g_strndup(a, 2);
+            char *value = g_strdup(a + 2);
+            g_ptr_array_add(values, flag);
+            g_ptr_array_add(values, value);
+            g_ptr_array_add(args, flag);
+            g_ptr_array_add(args, value);
+            continue;
+        }
+        g_ptr_array_add(args, argv[i]);
+    }
+    g_ptr_array_add(args, NULL);
+    return (char **)args->pdata;
+}
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -61,10 +92,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
             g_autofree char *prgname = g_strdup_printf("bouncelab %s", commands[i].name);
+            g_autoptr(GPtrArray) args = g_ptr_array_new();
+            g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func(g_free);
+            char **split = split_attached(argc - 1, argv + 1, args, values);
             g_set_prgname(prgname); /* GOptionContext's "Usage:" line names the subcommand */
-            return cli_finish_stdout(commands[i].run(argc - 1, argv + 1));
+            return cli_finish_stdout(commands[i].run((int)args->len - 1, split));
         }
     }
-    fprintf(stderr, "bouncelab: unknown command '%s' (see 'bouncelab --help')\n", argv[1]);
-    return CLI_EXIT_USAGE;
+    return cli_usage("unknown command '%s' (see 'bouncelab --help')", argv[1]);
 }

@@ -11,6 +11,7 @@ typedef enum {
     PLOT_ERROR_INVALID,    /* unusable input or option: unreadable file, no such trace or script */
     PLOT_ERROR_NO_GNUPLOT, /* gnuplot is not installed (or has no usable terminal) */
     PLOT_ERROR_GNUPLOT,    /* gnuplot ran and failed */
+    PLOT_ERROR_INTERRUPTED, /* stopped by a signal (plot_gnuplot_t.stop) */
 } plot_error_t;
 
 GQuark plot_error_quark(void);

@@ -172,7 +172,15 @@ gboolean plot_gnuplot_render(const plot_gnuplot_t *gnuplot, const char *script,
         return FALSE;
     }
     const char *args[] = {"-e", assignments->str, script, NULL};
-    if (!run(gnuplot->program, args, &err, error)) {
+    gboolean ran = run(gnuplot->program, args, &err, error);
+    /* a SIGINT to the process group may have stopped gnuplot too: ask first */
+    if (gnuplot->stop != NULL && gnuplot->stop(gnuplot->stop_data)) {
+        g_clear_error(error);
+        g_set_error(error, PLOT_ERROR, PLOT_ERROR_INTERRUPTED, "interrupted while drawing %s",
+                    path);
+        return FALSE; /* the autoptr removes the temporary picture */
+    }
+    if (!ran) {
         if (error != NULL && *error == NULL) {
             g_set_error(error, PLOT_ERROR, PLOT_ERROR_GNUPLOT, "gnuplot failed on %s: %s", script,
                         err != NULL ? err : "no message");

@@ -22,6 +22,10 @@ typedef struct {
     char *program;         /* absolute path of the gnuplot executable */
     const char *terminal;  /* "pngcairo", "png" or "svg" */
     const char *extension; /* of the files it writes: "png" or "svg" */
+    /* asked after each picture, before it is kept: TRUE stops with
+     * PLOT_ERROR_INTERRUPTED and no picture (may be NULL) */
+    gboolean (*stop)(gpointer data);
+    gpointer stop_data;
 } plot_gnuplot_t;
 
 /**

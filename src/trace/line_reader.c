@@ -17,7 +17,7 @@ trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
     if (strcmp(path, "-") == 0) {
         file = stdin;
     } else {
-        GStatBuf st;
+        struct stat st;
         file = g_fopen(path, "rb");
         if (file == NULL) {
             int err = errno;
@@ -25,23 +25,48 @@ trace_line_reader_t *trace_line_reader_open(const char *path, GError **error)
                         g_strerror(err));
             return NULL;
         }
-        if (g_stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            fclose(file);
-            g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot open: is a directory",
-                        path);
-            return NULL;
-        }
-        if (g_stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-            size = (gint64)st.st_size;
+        /* one fstat of what was opened, not two stats of the name */
+        if (fstat(fileno(file), &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                fclose(file);
+                g_set_error(error, TRACE_ERROR, TRACE_ERROR_IO, "%s: cannot open: is a directory",
+                            path);
+                return NULL;
+            }
+            if (S_ISREG(st.st_mode)) {
+                size = (gint64)st.st_size;
+            }
         }
     }
     reader = g_new0(trace_line_reader_t, 1);
     reader->file = file;
     reader->path = g_strdup(path);
     reader->size = size;
-    reader->cap = TRACE_LINE_CHUNK_BYTES + TRACE_LINE_MAX_BYTES + 2;
+    /* the buffer grows as fill() needs it: a small file never costs the
+     * 2 MB a long line could (a fuzzer opens thousands a second) */
+    reader->cap = 1;
     reader->buf = g_malloc0(reader->cap + TRACE_LINE_PAD);
     return reader;
+}
+
+/*
+ * Makes room for WANT bytes (data and the final NUL), at most one chunk plus
+ * one maximal line. Grows at least twofold, so a file read in small steps
+ * moves its bytes a bounded number of times. Only the pad past the data is
+ * cleared: the bytes read over it are always written first.
+ */
+static void reserve(trace_line_reader_t *reader, gsize want)
+{
+    const gsize full = TRACE_LINE_CHUNK_BYTES + TRACE_LINE_MAX_BYTES + 2;
+    gsize cap;
+
+    if (want <= reader->cap) {
+        return;
+    }
+    cap = MIN(MAX(want, reader->cap * 2), full);
+    reader->buf = g_realloc(reader->buf, cap + TRACE_LINE_PAD);
+    memset(reader->buf + reader->cap, 0, cap + TRACE_LINE_PAD - reader->cap);
+    reader->cap = cap;
 }
 
 void trace_line_reader_free(trace_line_reader_t *reader)
@@ -71,9 +96,17 @@ static gboolean fill(trace_line_reader_t *reader, GError **error)
         reader->start = 0;
         reader->end = keep;
     }
-    room = reader->cap - 1 - reader->end; /* keep one byte for a final NUL */
-    if (room > TRACE_LINE_CHUNK_BYTES) {
-        room = TRACE_LINE_CHUNK_BYTES;
+    room = TRACE_LINE_CHUNK_BYTES;
+    if (reader->size >= 0) {
+        /* a regular file: what is left of it, and one byte more to see its end */
+        gint64 left = reader->size - (reader->buf_pos + (gint64)reader->end);
+        if (left >= 0 && (guint64)left < room) {
+            room = (gsize)left + 1;
+        }
+    }
+    reserve(reader, reader->end + room + 1); /* keep one byte for a final NUL */
+    if (room > reader->cap - 1 - reader->end) {
+        room = reader->cap - 1 - reader->end;
     }
     got = fread(reader->buf + reader->end, 1, room, reader->file);
     reader->end += got;

@@ -36,7 +36,7 @@ typedef struct {
     FILE *file;
     char *path;      /* as given, for messages */
     char *buf;       /* data in buf[start, end); one spare byte for a final NUL */
-    gsize cap;       /* bytes allocated */
+    gsize cap;       /* bytes allocated (and TRACE_LINE_PAD more), grown by need */
     gsize start;     /* first unread byte */
     gsize end;       /* one past the last byte read */
     gboolean eof;    /* fread() reached the end of the file */

@@ -29,7 +29,9 @@
  * logger's own browser, <test_session_start/> starts over and
  * <delete_last_test/> drops the test before it; the newer <stream> rows
  * (a hex ms count, L or H, a hex rising-edge count, after "stream_at_ns")
- * are read too.
+ * are read too. A <section_start> block holding <invalid/> marks the tests
+ * up to the next section as ones its recorder rejected: they are skipped
+ * (counted in opts->bbb_skipped_out) unless opts->bbb_include_invalid.
  */
 #include "reader_common.h"
 #include "trace_error.h"
@@ -56,6 +58,9 @@ typedef struct {
     int64_t next_start_ns; /* where the next test starts */
     int64_t press_ns;      /* an open true press, or TRACE_NO_RELEASE */
     guint64 tests;         /* tests laid out */
+    gboolean in_section;   /* inside <section_start> ... </section_start> */
+    gboolean invalid;      /* the current section is marked <invalid/> */
+    guint skipped;         /* tests of invalid sections skipped */
 } bbb_t;
 
 /* "key: value" items of a row, separated by commas; FALSE if a key is missing. */
@@ -256,6 +261,8 @@ static void start_over(bbb_t *st)
     st->next_start_ns = st->opts->gap_ns;
     st->press_ns = TRACE_NO_RELEASE;
     st->tests = 0;
+    st->skipped = 0;
+    st->invalid = FALSE;
 }
 
 static gboolean end_test(bbb_t *st)
@@ -265,6 +272,11 @@ static gboolean end_test(bbb_t *st)
     st->in_test = st->in_events = st->in_stream = FALSE;
     if (st->current->len == 0) {
         return TRUE; /* cancelled: "User input detected. Test delayed." */
+    }
+    if (st->invalid && !st->opts->bbb_include_invalid) {
+        st->skipped++;
+        g_array_set_size(st->current, 0);
+        return TRUE;
     }
     if (!flush_pending(st)) {
         return FALSE;
@@ -326,7 +338,14 @@ static gboolean log_line(bbb_t *st, const char *raw)
         }
         return TRUE;
     }
-    if (strcmp(line, "<test_session_start/>") == 0) {
+    if (strcmp(line, "<section_start>") == 0) {
+        st->in_section = TRUE;
+        st->invalid = FALSE;
+    } else if (strcmp(line, "</section_start>") == 0) {
+        st->in_section = FALSE;
+    } else if (st->in_section && strcmp(line, "<invalid/>") == 0) {
+        st->invalid = TRUE;
+    } else if (strcmp(line, "<test_session_start/>") == 0) {
         start_over(st);
     } else if (strcmp(line, "<delete_last_test/>") == 0) {
         g_array_set_size(st->pending, 0);
@@ -387,6 +406,9 @@ trace_t *trace_read_bbb(trace_line_reader_t *r, const trace_read_options_t *opts
         trace_add_truth(trace, st.press_ns, TRACE_NO_RELEASE);
     }
     trace_builder_finish(st.b, st.next_start_ns);
+    if (opts->bbb_skipped_out != NULL) {
+        *opts->bbb_skipped_out = st.skipped;
+    }
     ok = TRUE;
 out:
     g_array_unref(st.pending);

@@ -60,12 +60,14 @@ typedef enum {
 
 /** How to read a file; trace_read_options_init() gives the defaults. */
 typedef struct {
-    trace_format_t format; /**< AUTO (default): by content, then extension */
-    const char *channel;   /**< wire or column name; NULL: the only or first one */
-    double vil_v;          /**< analog: at or below this the input reads 0 (V) */
-    double vih_v;          /**< analog: at or above this the input reads 1 (V) */
-    int64_t gap_ns;        /**< BBB: quiet time between tests (ns) */
-    trace_active_t active; /**< which level means pressed */
+    trace_format_t format;        /**< AUTO (default): by content, then extension */
+    const char *channel;          /**< wire or column name; NULL: the only or first one */
+    double vil_v;                 /**< analog: at or below this the input reads 0 (V) */
+    double vih_v;                 /**< analog: at or above this the input reads 1 (V) */
+    int64_t gap_ns;               /**< BBB: quiet time between tests (ns) */
+    trace_active_t active;        /**< which level means pressed */
+    gboolean bbb_include_invalid; /**< BBB: keep the tests of <invalid/> sections too */
+    guint *bbb_skipped_out;       /**< BBB: if not NULL, set to the tests skipped as invalid */
 } trace_read_options_t;
 
 /** Fills `opts` with the defaults: AUTO format, first channel, RP2040 thresholds, 200 ms gap. */
@@ -97,6 +99,12 @@ const char *trace_format_description(trace_format_t format);
 const char *trace_file_description(const trace_t *trace, trace_format_t format);
 
 /** Parses an option name (as trace_format_name() gives it); FALSE if unknown. */
+/** TRUE for a format that holds one pin (native CSV, BBB log): no --channel to pick. */
+gboolean trace_format_one_channel(trace_format_t format);
+
+/** The format names, comma-separated, LAST_SEP (", " or " or ") before the last; g_free it. */
+char *trace_format_names(const char *last_sep);
+
 gboolean trace_format_from_name(const char *name, trace_format_t *format);
 
 /**
@@ -104,6 +112,9 @@ gboolean trace_format_from_name(const char *name, trace_format_t *format);
  * tell, the extension of `path`); TRACE_FORMAT_AUTO if unknown.
  */
 trace_format_t trace_detect_format(const char *path, const char *head, gsize len);
+
+/** TRUE when a file's head is a truth file ("press_ns,release_ns"), not a trace. */
+gboolean trace_looks_like_truth(const char *head, gsize len);
 
 /** Path of the truth file beside a native trace: "x.csv" -> "x.truth.csv". */
 char *trace_truth_path(const char *trace_path);

@@ -3,19 +3,20 @@
 #include "trace_error.h"
 
 typedef struct {
-    trace_format_t format;
     const char *name;
     const char *description;
+    trace_format_t format;
+    gboolean one_channel; /* holds one pin: --channel names nothing in it */
 } format_info_t;
 
 static const format_info_t formats[] = {
-    {TRACE_FORMAT_AUTO, "auto", "detected by content"},
-    {TRACE_FORMAT_NATIVE, "native", "native CSV"},
-    {TRACE_FORMAT_VCD, "vcd", "VCD"},
-    {TRACE_FORMAT_SIGROK, "sigrok", "sigrok CSV"},
-    {TRACE_FORMAT_SALEAE, "saleae", "Saleae Logic 2 CSV"},
-    {TRACE_FORMAT_ANALOG, "analog", "analog scope CSV"},
-    {TRACE_FORMAT_BBB, "bbb", "Big Bouncy Button Benchmark log"},
+    {"auto", "detected by content", TRACE_FORMAT_AUTO, FALSE},
+    {"native", "native CSV", TRACE_FORMAT_NATIVE, TRUE},
+    {"vcd", "VCD", TRACE_FORMAT_VCD, FALSE},
+    {"sigrok", "sigrok CSV", TRACE_FORMAT_SIGROK, FALSE},
+    {"saleae", "Saleae Logic 2 CSV", TRACE_FORMAT_SALEAE, FALSE},
+    {"analog", "analog scope CSV", TRACE_FORMAT_ANALOG, FALSE},
+    {"bbb", "Big Bouncy Button Benchmark log", TRACE_FORMAT_BBB, TRUE},
 };
 
 /* How many lines of the head detection looks at for data rows. */
@@ -29,6 +30,8 @@ void trace_read_options_init(trace_read_options_t *opts)
     opts->vih_v = TRACE_READ_VIH_V_DEFAULT;
     opts->gap_ns = TRACE_READ_GAP_NS_DEFAULT;
     opts->active = TRACE_ACTIVE_AUTO;
+    opts->bbb_include_invalid = FALSE;
+    opts->bbb_skipped_out = NULL;
 }
 
 const char *trace_format_name(trace_format_t format)
@@ -54,6 +57,29 @@ const char *trace_format_description(trace_format_t format)
 const char *trace_file_description(const trace_t *trace, trace_format_t format)
 {
     return trace->flavour != NULL ? trace->flavour : trace_format_description(format);
+}
+
+gboolean trace_format_one_channel(trace_format_t format)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(formats); i++) {
+        if (formats[i].format == format) {
+            return formats[i].one_channel;
+        }
+    }
+    return FALSE;
+}
+
+char *trace_format_names(const char *last_sep)
+{
+    GString *text = g_string_new(NULL);
+
+    for (gsize i = 1; i < G_N_ELEMENTS(formats); i++) { /* 0 is auto, not a format */
+        if (i > 1) {
+            g_string_append(text, i + 1 == G_N_ELEMENTS(formats) ? last_sep : ", ");
+        }
+        g_string_append(text, formats[i].name);
+    }
+    return g_string_free(text, FALSE);
 }
 
 gboolean trace_format_from_name(const char *name, trace_format_t *format)
@@ -150,6 +176,58 @@ static gboolean is_sigrok_time_label(const char *f)
     return FALSE;
 }
 
+/*
+ * Whether a header names a time column first, as every scope export does
+ * ("Time", "Time (ms)", "TIME[s]", "Second", "t", "X", "x-axis"): without
+ * it a CSV of numbers is anything, and reading it as volts would give a
+ * trace of nothing instead of an error.
+ */
+static gboolean is_time_header(const char *line)
+{
+    g_auto(GStrv) fields = trace_csv_fields(line);
+    g_autofree char *f = NULL;
+    char *unit;
+
+    if (fields[0] == NULL || fields[1] == NULL) {
+        return FALSE;
+    }
+    f = g_ascii_strdown(g_strstrip(fields[0]), -1);
+    if (strstr(f, "time") != NULL || strstr(f, "sec") != NULL || g_str_has_prefix(f, "x-axis")) {
+        return TRUE;
+    }
+    unit = strpbrk(f, " ([");
+    if (unit != NULL) {
+        *unit = '\0';
+    }
+    return strcmp(f, "t") == 0 || strcmp(f, "x") == 0 || strcmp(f, "s") == 0;
+}
+
+/* The header of a CSV head: the last non-empty line before the first data row. */
+static const char *header_before(char **lines, int first_data_line)
+{
+    for (int i = first_data_line - 1; i >= 0; i--) {
+        if (lines[i][0] != '\0') {
+            return lines[i];
+        }
+    }
+    return NULL;
+}
+
+gboolean trace_looks_like_truth(const char *head, gsize len)
+{
+    g_autofree char *text = g_strndup(head, len);
+    g_auto(GStrv) lines = g_strsplit(text, "\n", DETECT_MAX_LINES + 1);
+
+    for (int i = 0; i < DETECT_MAX_LINES && lines[i] != NULL; i++) {
+        const char *l = trace_skip_blanks(g_strchomp(lines[i]));
+        if (l[0] == '\0' || l[0] == '#') {
+            continue;
+        }
+        return strcmp(l, "press_ns,release_ns") == 0;
+    }
+    return FALSE;
+}
+
 trace_format_t trace_detect_format(const char *path, const char *head, gsize len)
 {
     g_autofree char *text = g_strndup(head, len);
@@ -214,8 +292,9 @@ trace_format_t trace_detect_format(const char *path, const char *head, gsize len
                 shape.time_integer) {
                 return TRACE_FORMAT_SIGROK;
             }
-            if (!shape.values_bits) {
-                return TRACE_FORMAT_ANALOG;
+            if (!shape.values_bits && (headerless || is_time_header(header_before(
+                                                         lines + first, shape.first_data_line)))) {
+                return TRACE_FORMAT_ANALOG; /* headerless: the reader says the header is missing */
             }
         }
     }
@@ -284,14 +363,33 @@ trace_t *trace_read(const char *path, const trace_read_options_t *opts, trace_fo
         return NULL;
     }
     format = opts->format;
-    if (format == TRACE_FORMAT_AUTO) {
+    if (format == TRACE_FORMAT_AUTO || format == TRACE_FORMAT_NATIVE) {
         const char *head;
         gsize len;
         if (!trace_line_reader_peek(reader, &head, &len, error)) {
             return NULL;
         }
-        if (len == 0) {
+        if (len == 0 && format == TRACE_FORMAT_AUTO) {
             trace_parse_error_at(error, path, 1, "empty file");
+            return NULL;
+        }
+        if (trace_looks_like_truth(head, len)) {
+            g_autofree char *stem = g_str_has_suffix(path, ".truth.csv")
+                                        ? g_strndup(path, strlen(path) - strlen(".truth.csv"))
+                                        : NULL;
+            g_autofree char *trace_path = stem ? g_strconcat(stem, ".csv", NULL) : NULL;
+            trace_parse_error_at(error, path, 1,
+                                 "this looks like a truth file (press_ns,release_ns); give its "
+                                 "trace%s%s%s",
+                                 trace_path ? " (" : "", trace_path ? trace_path : "",
+                                 trace_path ? ")" : "");
+            return NULL;
+        }
+    }
+    if (format == TRACE_FORMAT_AUTO) {
+        const char *head;
+        gsize len;
+        if (!trace_line_reader_peek(reader, &head, &len, error)) {
             return NULL;
         }
         format = trace_detect_format(path, head, len);

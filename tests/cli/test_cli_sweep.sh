@@ -89,6 +89,18 @@ for sig in INT TERM; do
   ls "$SCRATCH" | grep -q 'tmp-' && fail "a temporary file was left: $(ls "$SCRATCH")"
 done
 
+# to standard output the rows went out as they came: the message says what
+# standard output holds, not that nothing was written
+timeout --foreground -s INT --preserve-status 1 "$BOUNCELAB" sweep --window 10us:1s:10us -j 2 \
+  >"$OUT" 2>"$ERR"
+status=$?
+expect_status 130 "sweep to standard output interrupted"
+expect_stderr "sweep interrupted \(Interrupt\) after [0-9]+ of [0-9]+ rows; standard output holds only those rows" \
+  "says standard output holds the rows done"
+grep -q "not written" "$ERR" && fail "claims 'not written' after rows went to standard output"
+done_rows=$(sed -nE 's/.* after ([0-9]+) of .*/\1/p' "$ERR")
+[ "$(wc -l <"$OUT")" -eq $((done_rows + 1)) ] || fail "standard output: $(wc -l <"$OUT") lines, expected the header and $done_rows rows"
+
 # a signal while the traces are still loading stops the sweep before its
 # first row, with the same message and no file. The trace is a FIFO: the
 # helper's open for writing returns only once bouncelab has opened it to

@@ -68,9 +68,16 @@ expect_status 0 "plot without -o"
 rm "$SCRATCH/here/sweep.csv"
 expect_pictures "$SCRATCH/here" png bench other
 
-run plot "$small" -o "$SCRATCH/svg" --format svg --only other
-expect_status 0 "--format svg --only other"
+run plot "$small" -o "$SCRATCH/svg" --image-format svg --only other
+expect_status 0 "--image-format svg --only other"
+[ -s "$ERR" ] && fail "--image-format svg wrote on stderr"
 expect_pictures "$SCRATCH/svg" svg other
+
+# the picture format's old spelling still works, with a note naming the new one
+run plot "$small" -o "$SCRATCH/svg-old" --format svg --only other
+expect_status 0 "--format svg (old spelling)"
+expect_stderr "note: plot --format svg is now --image-format svg" "the old spelling gets a note"
+expect_pictures "$SCRATCH/svg-old" svg other
 
 # a trace named by a path with a quote and a space: its stem names the files,
 # and gnuplot must receive the name intact to select its rows
@@ -162,9 +169,12 @@ expect_status 2 "--scripts without the scripts"
 expect_stderr "no-scripts/latency-vs-window.gp: no such plot script" "the missing script is named"
 
 # --- usage ------------------------------------------------------------------------
-run plot "$small" --format gif
+run plot "$small" --image-format gif
 expect_status 2 "unknown format"
-expect_stderr "--format: expected png or svg, got 'gif'" "the format error says what is expected"
+expect_stderr "--image-format: expected png or svg, got 'gif'" "the format error says what is expected"
+run plot "$small" --format gif
+expect_status 2 "unknown format, old spelling"
+expect_stderr "--format: expected png or svg, got 'gif'" "the error names the option as typed"
 run plot
 expect_status 2 "no results CSV"
 run plot "$small" "$small"

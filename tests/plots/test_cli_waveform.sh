@@ -137,7 +137,7 @@ expect_marks "$SCRATCH/irq.csv" "ms -1 10.55
 # the read at 1.200 ms sees the bounce's release: a false release, lock to
 # 1.3; the read at 1.300 ms sees pressed again: a false press.
 run plot --trace "$PRESS" --at 1ms --span 1ms --algo lockout --window 100us --interval 10us \
-  --data "$SCRATCH/lockout.csv" -o "$SCRATCH/out" --format svg
+  --data "$SCRATCH/lockout.csv" -o "$SCRATCH/out" --image-format svg
 expect_status 0 "waveform, svg"
 picture "$SCRATCH/out/press-waveform-lockout-100us-poll-at-1ms.svg"
 {
@@ -218,9 +218,13 @@ expect_status 2 "unknown algorithm"
 expect_stderr "--algo" "the run option is named"
 run plot --trace "$PRESS" --at 1ms --mode irq --algo integrator -o "$SCRATCH/bad"
 expect_status 2 "an invalid configuration"
-run plot --trace "$PRESS" --at 1ms --trace-format bogus -o "$SCRATCH/bad"
+run plot --trace "$PRESS" --at 1ms --format bogus -o "$SCRATCH/bad"
 expect_status 2 "unknown trace format"
-expect_stderr "--trace-format: unknown format 'bogus'" "the reader's format option is named as plot spells it"
+expect_stderr "--format: unknown format 'bogus'" "the reader's format option is --format, as in every command"
+run plot --trace "$PRESS" --at 1ms --format native --image-format svg -o "$SCRATCH/fmt"
+expect_status 0 "--format names the trace's format, --image-format the picture's"
+[ -s "$ERR" ] && fail "--format native --image-format svg wrote on stderr"
+[ -f "$SCRATCH/fmt/press-waveform-defer-5ms-poll-at-1ms.svg" ] || fail "no svg waveform"
 run plot --trace "$SCRATCH/nowhere.csv" --at 1ms -o "$SCRATCH/bad"
 expect_status 2 "no such trace"
 run plot --trace "$PRESS" -o "$SCRATCH/bad"

@@ -330,27 +330,45 @@ static void bbb_log(void **state)
  *   edges, summing 2N / 2N-1 / 2N+1 over the rows with awk:  2506
  *   end: the sum of the tests' last nsec (137366834) + 111 gaps of 200 ms
  *        (one before each of the 110 tests and one after the last) = 22337366834.
+ * Those are the numbers with --bbb-include-invalid. By default the section
+ * marked <invalid/> (line 4170, "Slow": the 10 tests up to the end, 5 presses
+ * each released) is skipped; the same awk over the other 100 tests gives
+ * 2398 edges, 50 presses, and an end of 30478275 + 101 gaps = 20230478275.
  */
 static void bbb_real_session(void **state)
 {
     const char *path = REAL_TRACES_DIR "/bbb-uno-session.log";
     g_autoptr(trace_t) t = NULL;
+    g_autoptr(trace_t) all = NULL;
+    trace_read_options_t opts;
+    guint skipped = 0;
     (void)state;
 
     if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
         print_message("skipped: %s is absent\n", path);
         skip();
     }
-    t = read_ok(path, TRACE_FORMAT_BBB);
-    assert_int_equal(trace_n_truth(t), 55);
-    for (gsize i = 0; i < trace_n_truth(t); i++) {
-        assert_true(trace_truth_at(t, i)->release_ns != TRACE_NO_RELEASE);
+    trace_read_options_init(&opts);
+    opts.bbb_skipped_out = &skipped;
+    t = read_with(path, &opts, TRACE_FORMAT_BBB);
+    assert_int_equal(skipped, 10);
+    assert_int_equal(trace_n_truth(t), 50);
+    assert_int_equal(trace_n_edges(t), 2398);
+    assert_int_equal(t->end_ns, INT64_C(20230478275));
+
+    opts.bbb_include_invalid = TRUE;
+    skipped = 99;
+    all = read_with(path, &opts, TRACE_FORMAT_BBB);
+    assert_int_equal(skipped, 0);
+    assert_int_equal(trace_n_truth(all), 55);
+    for (gsize i = 0; i < trace_n_truth(all); i++) {
+        assert_true(trace_truth_at(all, i)->release_ns != TRACE_NO_RELEASE);
     }
-    assert_int_equal(trace_n_edges(t), 2506);
-    assert_int_equal(t->start_ns, 0);
-    assert_true(t->initial_level);
-    assert_int_equal(t->end_ns, INT64_C(22337366834));
-    assert_true(t->active_low);
+    assert_int_equal(trace_n_edges(all), 2506);
+    assert_int_equal(all->start_ns, 0);
+    assert_true(all->initial_level);
+    assert_int_equal(all->end_ns, INT64_C(22337366834));
+    assert_true(all->active_low);
 }
 
 /* Windows line ends ("\r\n") give the same traces as "\n", fast paths included. */
