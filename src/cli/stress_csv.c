@@ -100,7 +100,9 @@ char *stress_csv_per_million(double fraction)
     if (isnan(fraction)) {
         return g_strdup("");
     }
-    return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.6g", fraction * STATS_PER_MILLION));
+    /* 6 significant digits, but never an exponent on a count-sized number */
+    fraction *= STATS_PER_MILLION;
+    return g_strdup(g_ascii_formatd(buf, sizeof buf, fraction >= 1e5 ? "%.0f" : "%.6g", fraction));
 }
 
 static void append_field(GString *out, const char *s)

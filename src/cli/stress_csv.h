@@ -49,7 +49,8 @@ char *stress_csv_format(const stress_row_t *row);
  */
 gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error);
 
-/** Per million from a fraction, as the CSV writes it ("%.6g"). */
+/** Per million from a fraction, as the CSV writes it (6 significant digits, no exponent from 10^5
+ * up). */
 char *stress_csv_per_million(double fraction);
 
 #endif
