@@ -60,6 +60,9 @@ int cmd_fit(int argc, char **argv)
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
          "Write the model here, atomically ('-': standard output) [default: -]", "FILE"},
+        {"settle", 0, 0, G_OPTION_ARG_STRING, &so.settle,
+         "The oracle's settle time: a bounce ends when the level holds this long [default: 20ms]",
+         "DUR"},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(GError) error = NULL;
