@@ -15,6 +15,9 @@
 #include "stress.h"
 #include "stress_csv.h"
 #include "trace_fit.h"
+#include "trace_stats.h"
+#include "cli_results.h"
+#include "stats.h"
 #include "util_atomic_file.h"
 
 #include <math.h>
@@ -132,7 +135,7 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
                         *p);
                 return FALSE;
             }
-            stress_spec_add_model(spec, profile->name, &profile->params);
+            stress_spec_add_model(spec, profile->name, &profile->params, -1);
             continue;
         }
         if (cli_model_sniff(*p)) {
@@ -143,7 +146,7 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
             if (!cli_model_load(*p, &model, &name)) {
                 return FALSE;
             }
-            stress_spec_add_model(spec, name, &model);
+            stress_spec_add_model(spec, name, &model, -1);
             continue;
         }
         trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, status);
@@ -156,19 +159,22 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
             return FALSE;
         }
         if (o->resample) {
-            stress_spec_add_recorded(spec, trace->name, trace);
+            trace_stats_t stats;
+            trace_stats_compute(trace, settle_ns, &stats);
+            stress_spec_add_recorded(spec, trace->name, trace, stats.make.max_ns);
             continue;
         }
         {
             const trace_t *one[] = {trace};
             g_autoptr(GError) error = NULL;
-            if (!trace_fit(one, 1, settle_ns, &model, NULL, &error)) {
+            trace_fit_report_t report;
+            if (!trace_fit(one, 1, settle_ns, &model, &report, &error)) {
                 fprintf(stderr, "bouncelab: %s: %s (try --resample, or more presses)\n", *p,
                         error->message);
                 *status = CLI_EXIT_USAGE;
                 return FALSE;
             }
-            stress_spec_add_model(spec, trace->name, &model);
+            stress_spec_add_model(spec, trace->name, &model, report.make.longest_ns);
         }
     }
     return TRUE;
@@ -225,6 +231,15 @@ static void write_rows(FILE *out, const stress_spec_t *spec, const stress_tally_
             if (row.rare) {
                 stress_rare_weights(spec, i, row.weights);
             }
+            row.bounce_longest_us = in->longest_ns >= 0
+                                        ? cli_results_format_us((double)in->longest_ns / 1000.0)
+                                        : g_strdup("");
+            row.bounce_1e6_us =
+                in->recorded == NULL
+                    ? cli_results_format_us(
+                          (double)trace_fit_quantile_ns(&in->model.make, STATS_PER_MILLION) /
+                          1000.0)
+                    : g_strdup("");
             row.seed = spec->seed;
             row.run_id = g_strdup(run_id);
             row.shard = g_strdup(shard);

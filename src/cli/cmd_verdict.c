@@ -6,13 +6,40 @@
 #include "cli.h"
 #include "cli_verdict.h"
 #include "plot_error.h"
+#include "stress_csv.h"
+#include "stress_verdict.h"
 
 #include <stdio.h>
+
+/* A stress CSV (bouncelab stress) gets the rates' verdict (stress_verdict.h). */
+static int cmd_verdict_stress(const char *path, const char *target_text, gboolean csv)
+{
+    double target = STRESS_VERDICT_TARGET_DEFAULT;
+    g_autoptr(GError) error = NULL;
+
+    if (csv) {
+        fprintf(stderr, "bouncelab: --csv is for a sweep's verdict; a stress CSV's is a table\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (target_text != NULL && !stress_verdict_parse_target(target_text, &target)) {
+        return CLI_EXIT_USAGE;
+    }
+    if (!stress_verdict_print(stdout, path, target, &error)) {
+        cli_print_error(error);
+        return error->domain == G_FILE_ERROR ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
 
 int cmd_verdict(int argc, char **argv)
 {
     gboolean csv = FALSE;
+    g_autofree char *target_text = NULL;
     const GOptionEntry entries[] = {
+        {"target", 0, 0, G_OPTION_ARG_STRING, &target_text,
+         "Stress CSV: the failure rate to meet, per press, strictly between 0 and 1 [default: "
+         "1e-6]",
+         "RATE"},
         {"csv", 0, 0, G_OPTION_ARG_NONE, &csv,
          "Write CSV instead (trace,algo,mode,runtime,irq_latency_us,interval_us,"
          "press_window_us,press_latency_median_us; the last three empty for 'never')",
@@ -40,6 +67,13 @@ int cmd_verdict(int argc, char **argv)
     if (argc != 2) {
         fprintf(stderr, "bouncelab: verdict takes one results CSV (see 'bouncelab verdict "
                         "--help')\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (stress_csv_file_is_stress(argv[1])) {
+        return cmd_verdict_stress(argv[1], target_text, csv);
+    }
+    if (target_text != NULL) {
+        fprintf(stderr, "bouncelab: --target applies to a stress CSV; %s is a sweep's\n", argv[1]);
         return CLI_EXIT_USAGE;
     }
     verdicts = cli_verdict_read(argv[1], &error);

@@ -6,6 +6,7 @@
 #include "trace_error.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +17,8 @@ const char stress_csv_header[] =
     "cpu_entries_per_press,runtime,presses_simulated,false_cycles,missed_cycles,failed_cycles,"
     "false_per_million,false_per_million_hi95,missed_per_million,missed_per_million_hi95,"
     "failed_per_million,failed_per_million_hi95,press_latency_p999_us,rare_per_million,"
-    "rare_se_per_million,rare_ess,seed,run_id,shard,press_latency_hist,release_latency_hist,"
-    "rare_counts\n";
+    "rare_se_per_million,rare_ess,make_bounce_longest_us,make_bounce_one_in_million_us,seed,run_id,"
+    "shard,press_latency_hist,release_latency_hist,rare_counts\n";
 
 /* Column positions, in the header's order. */
 enum {
@@ -54,6 +55,8 @@ enum {
     COL_RARE_PM,
     COL_RARE_SE_PM,
     COL_RARE_ESS,
+    COL_BOUNCE_LONGEST,
+    COL_BOUNCE_1E6,
     COL_SEED,
     COL_RUN_ID,
     COL_SHARD,
@@ -89,6 +92,8 @@ void stress_row_clear(stress_row_t *row)
     g_free(row->interval_us);
     g_free(row->irq_latency_us);
     g_free(row->runtime);
+    g_free(row->bounce_longest_us);
+    g_free(row->bounce_1e6_us);
     g_free(row->run_id);
     g_free(row->shard);
 }
@@ -226,6 +231,8 @@ char *stress_csv_format(const stress_row_t *row)
         append_field(out, "");
         append_field(out, "");
     }
+    append_field(out, row->bounce_longest_us ? row->bounce_longest_us : "");
+    append_field(out, row->bounce_1e6_us ? row->bounce_1e6_us : "");
     append_u64(out, row->seed);
     append_field(out, row->run_id);
     append_field(out, row->shard);
@@ -383,6 +390,8 @@ gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error)
     row->interval_us = g_strdup(v[COL_INTERVAL]);
     row->irq_latency_us = g_strdup(v[COL_IRQ_LATENCY]);
     row->runtime = g_strdup(v[COL_RUNTIME]);
+    row->bounce_longest_us = g_strdup(v[COL_BOUNCE_LONGEST]);
+    row->bounce_1e6_us = g_strdup(v[COL_BOUNCE_1E6]);
     row->run_id = g_strdup(v[COL_RUN_ID]);
     row->shard = g_strdup(v[COL_SHARD]);
     if (!parse_u64(v[COL_PRESSES], "presses_true", &t->presses, error) ||
@@ -412,4 +421,59 @@ gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error)
         return FALSE;
     }
     return TRUE;
+}
+
+GArray *stress_csv_read(const char *path, GError **error)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    GArray *rows = g_array_new(FALSE, TRUE, sizeof(stress_row_t));
+    gsize len = 0;
+
+    g_array_set_clear_func(rows, (GDestroyNotify)stress_row_clear);
+    if (!g_file_get_contents(path, &text, &len, error)) {
+        g_array_unref(rows);
+        return NULL;
+    }
+    if (!stress_csv_is_stress(text)) {
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
+                    "%s: not a stress CSV (its first line is not stress's header)", path);
+        g_array_unref(rows);
+        return NULL;
+    }
+    lines = g_strsplit(text, "\n", -1);
+    for (guint i = 1; lines[i] != NULL; i++) {
+        stress_row_t row = {0};
+        if (lines[i][0] == '\0' && lines[i + 1] == NULL) {
+            break; /* the final newline */
+        }
+        if (!stress_csv_parse(lines[i], &row, error)) {
+            g_prefix_error(error, "%s:%u: ", path, i + 1);
+            stress_row_clear(&row);
+            g_array_unref(rows);
+            return NULL;
+        }
+        g_array_append_val(rows, row);
+    }
+    return rows;
+}
+
+gboolean stress_csv_is_stress(const char *text)
+{
+    return strncmp(text, stress_csv_header, strlen(stress_csv_header)) == 0;
+}
+
+gboolean stress_csv_file_is_stress(const char *path)
+{
+    char head[sizeof stress_csv_header];
+    FILE *f = fopen(path, "r");
+    gsize n;
+
+    if (f == NULL) {
+        return FALSE;
+    }
+    n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return stress_csv_is_stress(head);
 }

@@ -37,19 +37,23 @@ void stress_spec_free(stress_spec_t *spec)
     g_free(spec);
 }
 
-void stress_spec_add_model(stress_spec_t *spec, const char *name, const trace_gen_params_t *model)
+void stress_spec_add_model(stress_spec_t *spec, const char *name, const trace_gen_params_t *model,
+                           int64_t longest_ns)
 {
     stress_input_t *in = g_new0(stress_input_t, 1);
 
+    in->longest_ns = longest_ns;
     in->name = g_strdup(name);
     in->model = *model;
     g_ptr_array_add(spec->inputs, in);
 }
 
-void stress_spec_add_recorded(stress_spec_t *spec, const char *name, const trace_t *recorded)
+void stress_spec_add_recorded(stress_spec_t *spec, const char *name, const trace_t *recorded,
+                              int64_t longest_ns)
 {
     stress_input_t *in = g_new0(stress_input_t, 1);
 
+    in->longest_ns = longest_ns;
     in->name = g_strdup(name);
     in->recorded = recorded;
     g_ptr_array_add(spec->inputs, in);

@@ -42,6 +42,19 @@ run merge "$SCRATCH/part3.csv" "$SCRATCH/part1.csv" "$SCRATCH/part2.csv" -o "$SC
 expect_status 0 "merge"
 cmp -s "$SCRATCH/j1.csv" "$SCRATCH/merged.csv" || fail "merged shards differ from the whole run"
 
+# the verdict of a stress CSV: per setting and one for all inputs
+run verdict "$SCRATCH/j1.csv" --target 1e-2
+expect_status 0 "verdict of a stress CSV"
+expect_stdout "^Recommendation for all 2 inputs: " "one recommendation over both inputs"
+expect_stdout "From recordings alone \\(no model\\): 299 presses" "presses to record for 1 %: ln 0.05 / ln 0.99 = 298.07, so 299"
+run verdict "$SCRATCH/j1.csv" --target 1
+expect_status 2 "--target 1 is not a rate below 1"
+run verdict "$SCRATCH/j1.csv" --target 0
+expect_status 2 "--target 0"
+run verdict "$SCRATCH/part1.csv"
+expect_status 2 "a shard's verdict"
+expect_stderr "merge the parts first" "a shard's verdict"
+
 # merging what is not one run: exit 2, nothing written
 run stress "${grid[@]}" --seed 4 --shard 2/3 -o "$SCRATCH/other2.csv"
 bad_merge() { # bad_merge WHY PATTERN FILES...
