@@ -11,9 +11,13 @@
 #include "cli_trace_options.h"
 #include "plot_error.h"
 #include "plot_gnuplot.h"
+#include "plot_stress.h"
 #include "plot_sweep.h"
 #include "plot_waveform.h"
 #include "sim_algos.h"
+#include "stress_csv.h"
+#include "stress_verdict.h"
+#include "trace_error.h"
 #include "util_duration.h"
 
 #include <errno.h>
@@ -155,6 +159,33 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
     if (!ok) {
         cli_print_error(error);
         return exit_status(error);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* A stress CSV's picture: rates against window (plot_stress.h). */
+static int draw_stress(const char *results, const plot_options_t *options, plot_format_t format)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *default_dir = g_path_get_dirname(results);
+    g_autoptr(plot_gnuplot_t) gnuplot = plot_gnuplot_open(format, NULL, &error);
+    g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok;
+
+    if (gnuplot == NULL) {
+        cli_print_error(error);
+        return exit_status(error);
+    }
+    ok = plot_stress_draw(results, options->output_dir ? options->output_dir : default_dir,
+                          options->scripts_dir ? options->scripts_dir : BOUNCELAB_PLOT_DIR,
+                          options->only, STRESS_VERDICT_TARGET_DEFAULT * 1e6, gnuplot, written,
+                          &error);
+    for (guint i = 0; i < written->len; i++) {
+        printf("%s\n", (const char *)g_ptr_array_index(written, i));
+    }
+    if (!ok) {
+        cli_print_error(error);
+        return error->domain == TRACE_ERROR ? CLI_EXIT_USAGE : exit_status(error);
     }
     return CLI_EXIT_OK;
 }
@@ -384,6 +415,8 @@ int cmd_plot(int argc, char **argv)
                 waveform_option);
     } else if (argc != 2) {
         fprintf(stderr, "bouncelab: plot takes one results CSV (see 'bouncelab plot --help')\n");
+    } else if (stress_csv_file_is_stress(argv[1])) {
+        status = draw_stress(argv[1], &options, format);
     } else {
         status = draw_sweep(argv[1], &options, format);
     }

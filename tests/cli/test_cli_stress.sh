@@ -55,6 +55,18 @@ run verdict "$SCRATCH/part1.csv"
 expect_status 2 "a shard's verdict"
 expect_stderr "merge the parts first" "a shard's verdict"
 
+# the rates plot, one picture per input (gnuplot is in scripts/setup.sh; skipped without it)
+if command -v gnuplot >/dev/null; then
+  run plot "$SCRATCH/j1.csv" -o "$SCRATCH/plots"
+  expect_status 0 "plot a stress CSV"
+  for stem in tactile worn; do
+    head -c 8 "$SCRATCH/plots/$stem-rates-vs-window.png" | od -An -c | grep -q 'P   N   G' ||
+      fail "$stem-rates-vs-window.png is not a PNG"
+  done
+else
+  echo "gnuplot not installed: rates plot not tested"
+fi
+
 # merging what is not one run: exit 2, nothing written
 run stress "${grid[@]}" --seed 4 --shard 2/3 -o "$SCRATCH/other2.csv"
 bad_merge() { # bad_merge WHY PATTERN FILES...
