@@ -10,6 +10,7 @@ packages=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
   clang libclang-rt-14-dev  # libFuzzer and clang's sanitizers (scripts/fuzz.sh)
   clang-tidy cppcheck       # static analysis (scripts/analyse.sh)
+  parallel                  # GNU parallel: sharded stress runs (tests/cli/test_stress_parallel.sh)
 )
 
 missing=()
