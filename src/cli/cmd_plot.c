@@ -13,6 +13,7 @@
 #include "plot_gnuplot.h"
 #include "plot_stress.h"
 #include "plot_sweep.h"
+#include "plot_worst.h"
 #include "plot_waveform.h"
 #include "sim_algos.h"
 #include "stress_csv.h"
@@ -41,10 +42,11 @@ typedef struct {
     char *only;        /* sweep plots: draw only this trace */
     char *scripts_dir; /* default BOUNCELAB_PLOT_DIR */
     /* the waveform */
-    char *trace; /* the trace file to replay */
-    char *at;    /* the instant to look at */
-    char *span;  /* how long a window to show; default: see plot_waveform_new() */
-    char *data;  /* keep the CSV handed to gnuplot here */
+    char *trace;    /* the trace file to replay */
+    char *at;       /* the instant to look at */
+    char *span;     /* how long a window to show; default: see plot_waveform_new() */
+    char *data;     /* keep the CSV handed to gnuplot here */
+    gboolean worst; /* --trace names a model: draw its worst simulated press */
     cli_run_options_t run;
     cli_sim_options_t sim;
     cli_trace_args_t reader;
@@ -335,6 +337,47 @@ static const char *waveform_only_option(const plot_options_t *options)
     return NULL;
 }
 
+/* --worst: the model's presses into a temporary trace, then its waveform at the
+ * worst press, rounded down to 0.1 ms for a readable file name. */
+#define WORST_AT_ROUND_NS INT64_C(100000)
+static int draw_worst(plot_options_t *options, plot_format_t format)
+{
+    sim_config_t cfg;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = NULL;
+    g_autofree char *path = NULL;
+    char *model = options->trace;
+    int64_t at_ns = 0;
+    gboolean failed = FALSE;
+    int status = CLI_EXIT_USAGE;
+
+    if (!cli_run_options_config(&options->run, &options->sim, &cfg)) {
+        return CLI_EXIT_USAGE;
+    }
+    if (!sim_config_validate(&cfg, &error)) {
+        cli_print_error(error);
+        return CLI_EXIT_USAGE;
+    }
+    path = plot_worst_press(model, &cfg, options->sim.seed >= 0 ? (guint64)options->sim.seed : 1,
+                            &dir, &at_ns, &failed, &status);
+    if (path == NULL) {
+        return status;
+    }
+    fprintf(stderr, "bouncelab: the worst of %u simulated presses: the one at %.3f ms (%s)\n",
+            PLOT_WORST_PRESSES, (double)at_ns / 1e6,
+            failed ? "it went wrong, with the longest bounce of those that did"
+                   : "none went wrong; the longest bounce");
+    /* the view starts a little before the press (plot_waveform.h) */
+    options->trace = path;
+    options->at = util_format_duration(at_ns - at_ns % WORST_AT_ROUND_NS);
+    status = draw_waveform(options, format);
+    g_free(options->at);
+    options->at = NULL;
+    options->trace = model;
+    plot_worst_cleanup(dir, path);
+    return status;
+}
+
 int cmd_plot(int argc, char **argv)
 {
     plot_options_t options;
@@ -360,6 +403,10 @@ int cmd_plot(int argc, char **argv)
          "DUR"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &options.data,
          "Waveform: also keep the CSV gnuplot draws in FILE", "FILE"},
+        {"worst", 0, 0, G_OPTION_ARG_NONE, &options.worst,
+         "Waveform: --trace names a model (a gen profile or a model file); draw the worst of "
+         "its simulated presses (the failed one with the longest bounce; --seed picks them)",
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     g_autoptr(GOptionContext) context = g_option_context_new(
@@ -397,7 +444,14 @@ int cmd_plot(int argc, char **argv)
     }
     status = CLI_EXIT_USAGE;
     waveform_option = waveform_only_option(&options);
-    if (options.at != NULL) {
+    if (options.worst) {
+        if (argc != 1 || options.trace == NULL || options.at != NULL) {
+            fprintf(stderr, "bouncelab: --worst draws the worst press of the model named by "
+                            "--trace MODEL, without --at or a results CSV\n");
+        } else {
+            status = draw_worst(&options, format);
+        }
+    } else if (options.at != NULL) {
         if (argc != 1 || options.trace == NULL) {
             fprintf(stderr, "bouncelab: --at draws the waveform of the trace named by --trace "
                             "TRACE, not of a results CSV\n");

@@ -63,9 +63,21 @@ if command -v gnuplot >/dev/null; then
     head -c 8 "$SCRATCH/plots/$stem-rates-vs-window.png" | od -An -c | grep -q 'P   N   G' ||
       fail "$stem-rates-vs-window.png is not a PNG"
   done
+  # the worst of the worn model's presses through a 30 ms lockout: one that fails
+  run plot --trace worn --worst --algo lockout --window 30ms --mode poll --interval 1ms -o "$SCRATCH/worst"
+  expect_status 0 "plot --worst"
+  expect_stderr "it went wrong" "the worst press is a failed one"
+  [ "$(ls "$SCRATCH/worst"/worn-waveform-lockout-30ms-poll-at-*.png | wc -l)" = 1 ] ||
+    fail "plot --worst: $(ls "$SCRATCH/worst")"
 else
   echo "gnuplot not installed: rates plot not tested"
 fi
+
+run plot --worst -o "$SCRATCH/worst2"
+expect_status 2 "--worst without --trace"
+run plot --trace "$DATA/press.csv" --worst -o "$SCRATCH/worst2"
+expect_status 2 "--worst of a trace, not a model"
+expect_stderr "neither a gen profile nor a model file" "--worst of a trace"
 
 # merging what is not one run: exit 2, nothing written
 run stress "${grid[@]}" --seed 4 --shard 2/3 -o "$SCRATCH/other2.csv"
