@@ -61,6 +61,9 @@ do for [a in ALGOS] {
 # the floor of the log axis: a tenth of the least bound or the target
 stats data using (strcol("trace") eq trace ? column("failed_per_million_hi95") : NaN) nooutput
 floor = (STATS_min < target + 0.0 ? STATS_min : target + 0.0) / 10.0
+# and its top: 2.5 decades over the highest bound, room for the key (a rate
+# is at most 10^6 per million, so never far above that)
+top = STATS_max * 300.0 < 3e7 ? STATS_max * 300.0 : 3e7
 presses = 0
 stats data using (strcol("trace") eq trace ? column("presses_simulated") : NaN) nooutput
 presses = STATS_max
@@ -70,14 +73,14 @@ set logscale xy
 set grid xtics ytics mxtics mytics lc "#dddddd"
 set xlabel "debounce window (us)"
 set ylabel "press cycles per million"
-set key bottom left box opaque
+set key top right box opaque
 set style fill transparent solid 0.18 noborder
 set multiplot layout 1,2 title sprintf("%s: %s, %.0f presses per setting (band: up to the 95 %% upper bound)", \
     trace, setting, presses)
 do for [k = 1 : 2] {
     what = k == 1 ? "false" : "missed"
     set title (k == 1 ? "false triggers" : "missed presses or releases")
-    set yrange [floor : *]
+    set yrange [floor : top]
     plot for [a in present] data using (of_setting(a) ? column("press_window_us") : NaN) : \
              (rate(what . "_per_million")) : (column(what . "_per_million_hi95")) \
              with filledcurves lc rgb algo_color(a) notitle, \
