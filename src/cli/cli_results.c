@@ -37,8 +37,7 @@ static char *ns_as_us(int64_t ns)
     return cli_results_format_us((double)ns / 1000.0);
 }
 
-/* CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_field(GString *out, const char *s)
+void cli_results_csv_field(GString *out, const char *s)
 {
     if (strpbrk(s, ",\"\n\r") == NULL) {
         g_string_append(out, s);
@@ -72,7 +71,7 @@ char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const
     if (!isnan(m->cpu_entries_per_press)) {
         g_ascii_formatd(per_press, sizeof per_press, "%.2f", m->cpu_entries_per_press);
     }
-    csv_field(out, trace_name);
+    cli_results_csv_field(out, trace_name);
     g_string_append_printf(
         out, ",%s,%s,%s,%s,%s,%s,%u,%u,%u,%u,%s,%s,%s,%s,%s,%" G_GUINT64_FORMAT ",%s,%s\n",
         sim_algo_info(cfg->algo)->name, sim_mode_name(cfg->mode), pw, rw, interval, latency,

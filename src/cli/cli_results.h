@@ -21,6 +21,9 @@ extern const char cli_results_csv_header[];
  */
 char *cli_results_csv_row(const char *trace_name, const sim_config_t *cfg, const sim_metrics_t *m);
 
+/** Appends a CSV field to `out`: quoted when it holds a comma, quote or newline. */
+void cli_results_csv_field(GString *out, const char *s);
+
 /** Formats a us value for CSV: up to 3 decimals, no trailing zeros, "" for NAN. */
 char *cli_results_format_us(double us);
 

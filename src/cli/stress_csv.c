@@ -115,18 +115,7 @@ static void append_field(GString *out, const char *s)
     if (out->len > 0) {
         g_string_append_c(out, ',');
     }
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        g_string_append(out, s);
-        return;
-    }
-    g_string_append_c(out, '"');
-    for (; *s; s++) {
-        if (*s == '"') {
-            g_string_append_c(out, '"');
-        }
-        g_string_append_c(out, *s);
-    }
-    g_string_append_c(out, '"');
+    cli_results_csv_field(out, s);
 }
 
 static void append_take(GString *out, char *s)
