@@ -158,6 +158,17 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
             fprintf(stderr, "bouncelab: %s: no presses to replay or fit\n", *p);
             return FALSE;
         }
+        /* what the recording alone supports, before any model extrapolates it */
+        {
+            g_autofree char *bound =
+                stress_csv_per_million(stats_rate_zero_upper95(trace_n_truth(trace)));
+            fprintf(stderr,
+                    "stress: %s: %zu recorded presses; with no failure among them they bound the "
+                    "rate at %s per million at best (95 %%); 1 per million from recordings alone "
+                    "needs %" G_GUINT64_FORMAT " clean presses\n",
+                    *p, trace_n_truth(trace), bound,
+                    stats_rate_trials_needed(1.0 / STATS_PER_MILLION));
+        }
         if (o->resample) {
             trace_stats_t stats;
             trace_stats_compute(trace, settle_ns, &stats);
