@@ -347,6 +347,21 @@ int cmd_stress(int argc, char **argv)
                 o.rare_top_fraction);
         goto out;
     }
+    /* reject what cannot apply rather than ignore it */
+    if (o.rare_top_fraction != RARE_TOP_FRACTION && !o.rare) {
+        fprintf(stderr, "bouncelab: --rare-top shapes --rare's proposal; give --rare too\n");
+        goto out;
+    }
+    if (o.rare && o.resample) {
+        fprintf(stderr, "bouncelab: --rare draws bounces from a model's tail; --resample replays "
+                        "recordings and has none\n");
+        goto out;
+    }
+    if (o.resample && so.phase != NULL) {
+        fprintf(stderr, "bouncelab: --phase: --resample draws a fresh polling phase for every "
+                        "replay\n");
+        goto out;
+    }
     spec->rare = o.rare;
     spec->tilt = (trace_gen_tilt_t){RARE_TAIL_PROB, RARE_TOP_PROB, (guint)o.rare_top_fraction};
     if (o.shard != NULL && !cli_parse_shard(o.shard, &spec->shard_index, &spec->shard_count)) {

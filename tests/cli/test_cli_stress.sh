@@ -111,6 +111,9 @@ bad_stress "--presses 2e12" "from 1 to 10\\^12" tactile --presses 2e12
 bad_stress "--presses 1.5" "whole number" tactile --presses 1.5
 bad_stress "--presses abc" "whole number" tactile --presses abc
 bad_stress "no such input" "no such file, and no gen profile" nosuchprofile
+bad_stress "--rare-top without --rare" "give --rare too" tactile --rare-top 100
+bad_stress "--rare with --resample" "has none" --resample --rare "$DATA/press.csv"
+bad_stress "--phase with --resample" "fresh polling phase" --resample --phase 1ms "$DATA/press.csv"
 run gen --profile worn --print-model
 expect_status 0 "gen --print-model"
 cp "$OUT" "$SCRATCH/worn.model"
