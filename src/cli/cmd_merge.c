@@ -17,6 +17,16 @@ typedef struct {
     char *output;
 } merge_options_t;
 
+static gboolean same_weights(const stress_row_t *a, const stress_row_t *b)
+{
+    for (guint c = 0; c < STRESS_RARE_CLASSES; c++) {
+        if (a->weights[c] != b->weights[c]) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 static gboolean same_config(const stress_row_t *a, const stress_row_t *b)
 {
     return strcmp(a->trace, b->trace) == 0 && strcmp(a->algo, b->algo) == 0 &&
@@ -27,8 +37,7 @@ static gboolean same_config(const stress_row_t *a, const stress_row_t *b)
            strcmp(a->runtime, b->runtime) == 0 &&
            strcmp(a->bounce_longest_us, b->bounce_longest_us) == 0 &&
            strcmp(a->bounce_1e6_us, b->bounce_1e6_us) == 0 && a->seed == b->seed &&
-           a->rare == b->rare &&
-           (!a->rare || memcmp(a->weights, b->weights, sizeof a->weights) == 0);
+           a->rare == b->rare && (!a->rare || same_weights(a, b));
 }
 
 /* The shard "I/N" of a part: every row must say the same. */

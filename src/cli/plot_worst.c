@@ -16,7 +16,7 @@
 static int64_t *make_bounces_ns(const trace_t *t)
 {
     gsize n = trace_n_truth(t), e = 0, edges = trace_n_edges(t);
-    int64_t *d = g_new(int64_t, n);
+    int64_t *d = g_new0(int64_t, n);
 
     for (gsize i = 0; i < n; i++) {
         const trace_interval_t *iv = trace_truth_at(t, i);

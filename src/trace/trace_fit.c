@@ -42,7 +42,7 @@ static int cmp_double(const void *a, const void *b)
  * smaller b). */
 static void fit_bounce(const int64_t *d, gsize n, trace_gen_bounce_t *b)
 {
-    double xq = (double)d[(gsize)(LOW_QUANTILE * (double)(n - 1))], centre = 2.0 * xq, w = 0.0;
+    double xq = (double)d[(gsize)(LOW_QUANTILE * (double)(n - 1))], centre = 2.0 * xq;
     gsize tail = 0;
 
     for (int round = 0; round < FIT_ROUNDS && centre > 0.0; round++) {
@@ -50,11 +50,12 @@ static void fit_bounce(const int64_t *d, gsize n, trace_gen_bounce_t *b)
         for (gsize i = 0; i < n; i++) {
             tail += (double)d[i] > 1.5 * centre;
         }
-        w = MIN((double)tail / (double)n, 0.5);
+        double w = MIN((double)tail / (double)n, 0.5);
         centre = xq / (0.5 + LOW_QUANTILE / (1.0 - w));
     }
     if (xq == 0.0) {
-        centre = (double)d[(n - 1) / 2]; /* most bounces have no length: no body to measure */
+        gsize middle = (n - 1) / 2;
+        centre = (double)d[middle]; /* most bounces have no length: no body to measure */
     }
     b->bounce_ns = (int64_t)llround(centre);
     if (b->bounce_ns == 0) {
@@ -73,7 +74,8 @@ static void fit_bounce(const int64_t *d, gsize n, trace_gen_bounce_t *b)
     }
     /* m tail draws uniform on [hi, max]: E[largest] = hi + m/(m+1) (max - hi) */
     {
-        double hi = (double)(b->bounce_ns + b->bounce_ns / 2), m = (double)tail;
+        int64_t hi_ns = b->bounce_ns + b->bounce_ns / 2;
+        double hi = (double)hi_ns, m = (double)tail;
         double top = (double)d[n - 1];
         b->bounce_max_ns = (int64_t)llround(hi + (top - hi) * (m + 1.0) / m);
     }
