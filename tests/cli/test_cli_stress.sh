@@ -95,6 +95,11 @@ bad_merge "a missing shard" "shard 2/3 is missing" "$SCRATCH/part1.csv" "$SCRATC
 bad_merge "a shard twice" "given twice" "$SCRATCH/part1.csv" "$SCRATCH/part1.csv" "$SCRATCH/part2.csv"
 bad_merge "a whole run" "not a shard" "$SCRATCH/j1.csv"
 bad_merge "not a stress CSV" "not a stress CSV" "$DATA/press.csv"
+# a damaged part: a count that is not a number, a row cut short
+sed '2s/^\([^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,\)[0-9]*/\1lots/' "$SCRATCH/part2.csv" >"$SCRATCH/damaged2.csv"
+bad_merge "a damaged count" "damaged2.csv:2: column presses_true: 'lots'" "$SCRATCH/part1.csv" "$SCRATCH/damaged2.csv" "$SCRATCH/part3.csv"
+{ head -n 1 "$SCRATCH/part2.csv"; sed -n 2p "$SCRATCH/part2.csv" | cut -c 1-60; } >"$SCRATCH/cut2.csv"
+bad_merge "a row cut short" "cut2.csv:2: .* columns, expected" "$SCRATCH/part1.csv" "$SCRATCH/cut2.csv" "$SCRATCH/part3.csv"
 
 # bad press counts, and a model file with missing or impossible values
 bad_stress() { # bad_stress WHY PATTERN ARGS...
