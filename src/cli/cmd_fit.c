@@ -8,6 +8,7 @@
 #include "cli_sim_options.h"
 #include "cli_trace_options.h"
 #include "stats.h"
+#include "stress_csv.h"
 #include "trace_fit.h"
 #include "util_atomic_file.h"
 #include "util_duration.h"
@@ -41,11 +42,13 @@ static char *fit_group(const trace_fit_report_t *r)
                                sides[i].kind, q, sides[i].kind, qlo, qhi);
     }
     /* the recordings' own evidence: no failure in n presses bounds the rate at 1-0.05^(1/n) */
-    g_string_append_printf(s,
-                           "clean-presses-bound-per-million=%.4g\npresses-to-record-for-1-per-"
-                           "million=%" G_GUINT64_FORMAT "\n",
-                           stats_rate_zero_upper95(r->presses) * STATS_PER_MILLION,
-                           stats_rate_trials_needed(1.0 / STATS_PER_MILLION));
+    {
+        g_autofree char *bound = stress_csv_per_million(stats_rate_zero_upper95(r->presses));
+        g_string_append_printf(s,
+                               "clean-presses-bound-per-million=%s\n"
+                               "presses-to-record-for-1-per-million=%" G_GUINT64_FORMAT "\n",
+                               bound, stats_rate_trials_needed(1.0 / STATS_PER_MILLION));
+    }
     return g_string_free(s, FALSE);
 }
 
