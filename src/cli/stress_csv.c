@@ -398,6 +398,11 @@ gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error)
         !parse_rare(v[COL_RARE_COUNTS], row, error)) {
         return FALSE;
     }
+    if (t->presses > STRESS_CSV_PRESSES_MAX) {
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
+                    "%" G_GUINT64_FORMAT " presses: more than a run can simulate", t->presses);
+        return FALSE;
+    }
     if (simulated != t->presses || t->failed_cycles > t->presses ||
         t->false_cycles > t->failed_cycles || t->missed_cycles > t->failed_cycles) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,

@@ -13,6 +13,10 @@
 #include "sim_config.h"
 #include "stress_tally.h"
 
+/** Most presses a row may hold: 10^12 per run (stress's limit), with room for
+ * --resample's rounding up to whole recordings. */
+#define STRESS_CSV_PRESSES_MAX G_GUINT64_CONSTANT(10000000000000)
+
 /** The header line, with its newline. */
 extern const char stress_csv_header[];
 
