@@ -21,8 +21,10 @@ static const command_t commands[] = {
     {"stress", "Monte-Carlo over presses: failure rates per million with 95 % bounds", cmd_stress},
     {"merge", "add the shards of a stress run together", cmd_merge},
     {"fit", "fit a switch model to traces, for gen --model and stress", cmd_fit},
-    {"plot", "draw the pictures of a sweep CSV, or a waveform, with gnuplot", cmd_plot},
-    {"verdict", "the smallest error-free window per algorithm and mode of a sweep CSV",
+    {"plot", "draw the pictures of a sweep or stress CSV, or a waveform, with gnuplot", cmd_plot},
+    {"verdict",
+     "the smallest error-free window (sweep CSV) or window meeting a failure rate "
+     "meeting a failure rate",
      cmd_verdict},
 };
 
