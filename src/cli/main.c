@@ -23,8 +23,7 @@ static const command_t commands[] = {
     {"fit", "fit a switch model to traces, for gen --model and stress", cmd_fit},
     {"plot", "draw the pictures of a sweep or stress CSV, or a waveform, with gnuplot", cmd_plot},
     {"verdict",
-     "the smallest error-free window (sweep CSV) or window meeting a failure rate "
-     "meeting a failure rate",
+     "the smallest error-free window (sweep CSV) or one meeting a failure rate (stress CSV)",
      cmd_verdict},
 };
 
