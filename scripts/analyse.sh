@@ -25,7 +25,7 @@ echo "analyse: cppcheck $(cppcheck --version | sed 's/Cppcheck //')"
 # gtk and posix: cppcheck's knowledge of GLib's macros (g_autoptr...) and POSIX calls
 if ! cppcheck --quiet --error-exitcode=1 --inline-suppr --std=c11 \
   --enable=warning,style,performance,portability --library=gtk --library=posix \
-  -I include -I src/trace -I src/sim -I src/util -I src/cli -I tests/core -I firmware/pico/common \
+  -I include -I src/trace -I src/sim -I src/stats -I src/util -I src/cli -I tests/core -I firmware/pico/common \
   "${sources[@]}"; then
   echo "analyse: cppcheck found something (above)" >&2
   status=1

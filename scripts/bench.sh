@@ -9,7 +9,7 @@
 #   --quick     tiny sizes, to check that everything runs (CI); the figures mean
 #               nothing, so they go to BUILD/bench-quick, never to bench/results or
 #               README.md. BENCH_QUICK=1 in the environment does the same.
-#   --only      run only these suites (comma-separated: core,readers,sim,sweep,pico),
+#   --only      run only these suites (comma-separated: core,readers,sim,sweep,stress,pico),
 #               e.g. again after other work on the machine disturbed them
 #   --build     the build directory (default build/, configured RelWithDebInfo)
 #   --out       where the CSV files go (default bench/results, or BUILD/bench-quick)
@@ -22,7 +22,7 @@ quick=${BENCH_QUICK:-0}
 build=build
 out=""
 do_build=1
-only=core,readers,sim,sweep,pico
+only=core,readers,sim,sweep,stress,pico
 while [ $# -gt 0 ]; do
   case $1 in
   --quick) quick=1 ;;
@@ -103,6 +103,7 @@ run() {
 bin="$build/bench"
 # the sweep first: it needs both processors, and needs them free
 run sweep "$bin/bench_sweep" "${quick_flag[@]}" --bouncelab "$build/src/cli/bouncelab" --traces "$src/traces"
+run stress bash bench/stress.sh "${quick_flag[@]}" "$build/src/cli/bouncelab"
 run core "$bin/bench_core" "${quick_flag[@]}"
 run readers "$bin/bench_readers" "${quick_flag[@]}"
 run sim "$bin/bench_sim" "${quick_flag[@]}"

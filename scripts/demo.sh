@@ -3,11 +3,13 @@
 # builds bouncelab, sweeps the bundled traces with the default grid into
 # results/sweep.csv, draws every plot into results/, prints the verdict per
 # trace (bouncelab verdict) and draws the waveform of one failure
-# (scripts/demo-pipeline.sh does all after the build).
+# (scripts/demo-pipeline.sh does all after the build); then stresses the worn
+# and tactile models (DEMO_STRESS_PRESSES presses per setting, default
+# 200000) into results/stress.csv, draws their rates and prints that verdict.
 # usage: scripts/demo.sh [--docs]
 #   --docs  also regenerates what the README shows of the demo: copies its
-#           two pictures to docs/ (worn-errors-vs-window.png and
-#           worn-waveform-lockout-5ms.png) and rewrites the section between
+#           pictures to docs/ (worn-errors-vs-window.png,
+#           worn-waveform-lockout-5ms.png, worn-rates-vs-window.png) and rewrites the section between
 #           <!-- demo:begin --> and <!-- demo:end --> of README.md
 #           (scripts/readme-section.sh) with this run's verdict.
 set -euo pipefail
@@ -41,6 +43,15 @@ echo "demo: sweeping the bundled traces into results/sweep.csv, drawing the plot
 echo
 bash scripts/demo-pipeline.sh build/src/cli/bouncelab results
 echo
+# How often does it fail? Monte-Carlo over presses generated from the worn and
+# tactile profiles, every setting on the same presses, rates with 95 % bounds.
+echo "demo: stress: ${DEMO_STRESS_PRESSES:=200000} presses of the worn and tactile models per setting"
+build/src/cli/bouncelab stress worn tactile -a lockout,defer,eager-defer,integrator \
+  -w 2ms,3ms,5ms,8ms,10ms,15ms,20ms,30ms,40ms,50ms -m poll -i 1ms \
+  --presses "$DEMO_STRESS_PRESSES" -o results/stress.csv
+build/src/cli/bouncelab plot results/stress.csv -o results
+build/src/cli/bouncelab verdict results/stress.csv --target 1e-4
+echo
 echo "demo: done in ${SECONDS} s ($build_seconds s of setup and build)"
 
 if $docs; then
@@ -48,6 +59,7 @@ if $docs; then
   mkdir -p docs
   cp results/worn-errors-vs-window.png docs/worn-errors-vs-window.png
   cp "$waveform" docs/worn-waveform-lockout-5ms.png
+  cp results/worn-rates-vs-window.png docs/worn-rates-vs-window.png
   # the windows the paragraph names, as the verdict found them
   window_of() { # ALGO: the worn trace's polling verdict window, e.g. 30ms
     build/src/cli/bouncelab verdict --csv results/sweep.csv |

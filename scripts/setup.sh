@@ -12,6 +12,7 @@ packages=(
   clang-tidy cppcheck       # static analysis (scripts/analyse.sh)
   sigrok-cli iverilog gtkwave  # real captures and round trips in tests/tools
   python3                   # tests under CPython: the MicroPython port (tests/micropython), `record` on a pty
+  parallel                  # GNU parallel: sharded stress runs (tests/cli/test_stress_parallel.sh)
 )
 
 missing=()

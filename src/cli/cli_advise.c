@@ -429,7 +429,7 @@ gboolean cli_advise_stress(cli_advise_result_t *r, const cli_advise_request_t *r
 
     for (guint i = 0; i < n; i++) {
         g_autofree char *name = g_strdup_printf("input %u", i + 1);
-        stress_spec_add_model(spec, name, &models[i]);
+        stress_spec_add_model(spec, name, &models[i], -1);
     }
     /* each family at its window and the next larger ones: the models may bounce longer */
     for (guint c = 0; c < r->candidates->len; c++) {

@@ -8,6 +8,7 @@
 #include "cli_sim_options.h"
 #include "cli_trace_options.h"
 #include "stats.h"
+#include "stress_csv.h"
 #include "trace_fit.h"
 #include "util_atomic_file.h"
 #include "util_duration.h"
@@ -41,11 +42,13 @@ static char *fit_group(const trace_fit_report_t *r)
                                sides[i].kind, q, sides[i].kind, qlo, qhi);
     }
     /* the recordings' own evidence: no failure in n presses bounds the rate at 1-0.05^(1/n) */
-    g_string_append_printf(s,
-                           "clean-presses-bound-per-million=%.4g\npresses-to-record-for-1-per-"
-                           "million=%" G_GUINT64_FORMAT "\n",
-                           stats_rate_zero_upper95(r->presses) * STATS_PER_MILLION,
-                           stats_rate_trials_needed(1.0 / STATS_PER_MILLION));
+    {
+        g_autofree char *bound = stress_csv_per_million(stats_rate_zero_upper95(r->presses));
+        g_string_append_printf(s,
+                               "clean-presses-bound-per-million=%s\n"
+                               "presses-to-record-for-1-per-million=%" G_GUINT64_FORMAT "\n",
+                               bound, stats_rate_trials_needed(1.0 / STATS_PER_MILLION));
+    }
     return g_string_free(s, FALSE);
 }
 
@@ -60,6 +63,9 @@ int cmd_fit(int argc, char **argv)
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
          "Write the model here, atomically ('-': standard output) [default: -]", "FILE"},
+        {"settle", 0, 0, G_OPTION_ARG_STRING, &so.settle,
+         "The oracle's settle time: a bounce ends when the level holds this long [default: 20ms]",
+         "DUR"},
         G_OPTION_ENTRY_NULL};
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(GError) error = NULL;

@@ -17,40 +17,14 @@ typedef struct {
     char *output;
 } merge_options_t;
 
-/* One part's rows, read whole (a stress CSV is one row per configuration). */
-static GArray *read_part(const char *path, GError **error)
+static gboolean same_weights(const stress_row_t *a, const stress_row_t *b)
 {
-    g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
-    GArray *rows = g_array_new(FALSE, TRUE, sizeof(stress_row_t));
-    gsize len = 0;
-
-    g_array_set_clear_func(rows, (GDestroyNotify)stress_row_clear);
-    if (!g_file_get_contents(path, &text, &len, error)) {
-        g_array_unref(rows);
-        return NULL;
-    }
-    lines = g_strsplit(text, "\n", -1);
-    if (lines[0] == NULL || strncmp(text, stress_csv_header, strlen(stress_csv_header)) != 0) {
-        g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
-                    "%s: not a stress CSV (its first line is not stress's header)", path);
-        g_array_unref(rows);
-        return NULL;
-    }
-    for (guint i = 1; lines[i] != NULL; i++) {
-        stress_row_t row = {0};
-        if (lines[i][0] == '\0' && lines[i + 1] == NULL) {
-            break; /* the final newline */
+    for (guint c = 0; c < STRESS_RARE_CLASSES; c++) {
+        if (a->weights[c] != b->weights[c]) {
+            return FALSE;
         }
-        if (!stress_csv_parse(lines[i], &row, error)) {
-            g_prefix_error(error, "%s:%u: ", path, i + 1);
-            stress_row_clear(&row);
-            g_array_unref(rows);
-            return NULL;
-        }
-        g_array_append_val(rows, row);
     }
-    return rows;
+    return TRUE;
 }
 
 static gboolean same_config(const stress_row_t *a, const stress_row_t *b)
@@ -60,8 +34,10 @@ static gboolean same_config(const stress_row_t *a, const stress_row_t *b)
            strcmp(a->release_window_us, b->release_window_us) == 0 &&
            strcmp(a->interval_us, b->interval_us) == 0 &&
            strcmp(a->irq_latency_us, b->irq_latency_us) == 0 &&
-           strcmp(a->runtime, b->runtime) == 0 && a->seed == b->seed && a->rare == b->rare &&
-           (!a->rare || memcmp(a->weights, b->weights, sizeof a->weights) == 0);
+           strcmp(a->runtime, b->runtime) == 0 &&
+           strcmp(a->bounce_longest_us, b->bounce_longest_us) == 0 &&
+           strcmp(a->bounce_1e6_us, b->bounce_1e6_us) == 0 && a->seed == b->seed &&
+           a->rare == b->rare && (!a->rare || same_weights(a, b));
 }
 
 /* The shard "I/N" of a part: every row must say the same. */
@@ -100,7 +76,7 @@ static gboolean merge(char **paths, FILE *out_stream, GPtrArray *parts, GError *
     GArray *total;
 
     for (guint p = 0; p < n_parts; p++) {
-        GArray *rows = read_part(paths[p], error);
+        GArray *rows = stress_csv_read(paths[p], error);
         guint index, n;
         if (rows == NULL) {
             return FALSE;
@@ -155,7 +131,8 @@ static gboolean merge(char **paths, FILE *out_stream, GPtrArray *parts, GError *
         }
     }
     total = g_ptr_array_index(parts, 0);
-    fputs(stress_csv_header, out_stream);
+    g_autofree char *header = stress_csv_header();
+    fputs(header, out_stream);
     for (guint r = 0; r < total->len; r++) {
         stress_row_t *row = &g_array_index(total, stress_row_t, r);
         g_autofree char *line = NULL;

@@ -12,9 +12,14 @@
 #include "cli_trace_options.h"
 #include "plot_error.h"
 #include "plot_gnuplot.h"
+#include "plot_stress.h"
 #include "plot_sweep.h"
+#include "plot_worst.h"
 #include "plot_waveform.h"
 #include "sim_algos.h"
+#include "stress_csv.h"
+#include "stress_verdict.h"
+#include "trace_error.h"
 #include "util_duration.h"
 
 #include <errno.h>
@@ -38,10 +43,11 @@ typedef struct {
     char *only;        /* sweep plots: draw only this trace */
     char *scripts_dir; /* default: cli_data_dir("plots", BOUNCELAB_PLOT_DIR) */
     /* the waveform */
-    char *trace; /* the trace file to replay */
-    char *at;    /* the instant to look at */
-    char *span;  /* how long a window to show; default: see plot_waveform_new() */
-    char *data;  /* keep the CSV handed to gnuplot here */
+    char *trace;    /* the trace file to replay */
+    char *at;       /* the instant to look at */
+    char *span;     /* how long a window to show; default: see plot_waveform_new() */
+    char *data;     /* keep the CSV handed to gnuplot here */
+    gboolean worst; /* --trace names a model: draw its worst simulated press */
     cli_run_options_t run;
     cli_sim_options_t sim;
     cli_trace_args_t reader;
@@ -178,6 +184,30 @@ static int draw_sweep(const char *results, const plot_options_t *options, plot_f
     }
     if (!ok) {
         return drawing_failed(watch, error);
+    }
+    return CLI_EXIT_OK;
+}
+
+/* A stress CSV's picture: rates against window (plot_stress.h). */
+static int draw_stress(const char *results, const plot_options_t *options, plot_format_t format)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *default_dir = g_path_get_dirname(results);
+    g_autoptr(plot_gnuplot_t) gnuplot = plot_gnuplot_open(format, NULL, &error);
+    g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok;
+
+    if (gnuplot == NULL) {
+        return cli_fail(error);
+    }
+    ok = plot_stress_draw(results, options->output_dir ? options->output_dir : default_dir,
+                          options->scripts_dir, options->only, STRESS_VERDICT_TARGET_DEFAULT * 1e6,
+                          gnuplot, written, &error);
+    for (guint i = 0; i < written->len; i++) {
+        printf("%s\n", (const char *)g_ptr_array_index(written, i));
+    }
+    if (!ok) {
+        return cli_fail(error);
     }
     return CLI_EXIT_OK;
 }
@@ -351,6 +381,47 @@ static gboolean picture_format(plot_options_t *options, plot_format_t *format, G
     return FALSE;
 }
 
+/* --worst: the model's presses into a temporary trace, then its waveform at the
+ * worst press, rounded down to 0.1 ms for a readable file name. */
+#define WORST_AT_ROUND_NS INT64_C(100000)
+static int draw_worst(plot_options_t *options, plot_format_t format)
+{
+    sim_config_t cfg;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = NULL;
+    g_autofree char *path = NULL;
+    char *model = options->trace;
+    int64_t at_ns = 0;
+    gboolean failed = FALSE;
+    int status = CLI_EXIT_USAGE;
+
+    guint64 seed = 1;
+
+    if (!cli_run_options_config(&options->run, &options->sim, &cfg, &error) ||
+        !sim_config_validate(&cfg, &error) ||
+        (options->sim.seed != NULL &&
+         !cli_unsigned("--seed", options->sim.seed, G_MAXUINT32, &seed, &error))) {
+        return cli_fail(error);
+    }
+    path = plot_worst_press(model, &cfg, seed, &dir, &at_ns, &failed, &status);
+    if (path == NULL) {
+        return status;
+    }
+    fprintf(stderr, "bouncelab: the worst of %u simulated presses: the one at %.3f ms (%s)\n",
+            PLOT_WORST_PRESSES, (double)at_ns / 1e6,
+            failed ? "it went wrong, with the longest bounce of those that did"
+                   : "none went wrong; the longest bounce");
+    /* the view starts a little before the press (plot_waveform.h) */
+    options->trace = path;
+    options->at = util_format_duration(at_ns - at_ns % WORST_AT_ROUND_NS);
+    status = draw_waveform(options, format);
+    g_free(options->at);
+    options->at = NULL;
+    options->trace = model;
+    plot_worst_cleanup(dir, path);
+    return status;
+}
+
 int cmd_plot(int argc, char **argv)
 {
     g_autofree char *scripts = cli_data_dir("plots", BOUNCELAB_PLOT_DIR);
@@ -379,6 +450,10 @@ int cmd_plot(int argc, char **argv)
          "DUR"},
         {"data", 0, 0, G_OPTION_ARG_FILENAME, &options.data,
          "Waveform: also keep the CSV gnuplot draws in FILE", "FILE"},
+        {"worst", 0, 0, G_OPTION_ARG_NONE, &options.worst,
+         "Waveform: --trace names a model (a gen profile or a model file); draw the worst of "
+         "its simulated presses (the failed one with the longest bounce; --seed picks them)",
+         NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     /* the input format's old name here, hidden: --format is the input format everywhere */
@@ -418,6 +493,13 @@ int cmd_plot(int argc, char **argv)
         options.scripts_dir = g_strdup(scripts);
     }
     waveform_option = waveform_only_option(&options);
+    if (options.worst) {
+        if (argc != 1 || options.trace == NULL || options.at != NULL) {
+            return cli_usage("--worst draws the worst press of the model named by --trace MODEL, "
+                             "without --at or a results CSV");
+        }
+        return draw_worst(&options, format);
+    }
     if (options.at != NULL) {
         if (argc != 1 || options.trace == NULL) {
             return cli_usage("--at draws the waveform of the trace named by --trace TRACE, not of "
@@ -438,6 +520,9 @@ int cmd_plot(int argc, char **argv)
     }
     if (argc != 2) {
         return cli_usage("plot takes one results CSV (see 'bouncelab plot --help')");
+    }
+    if (stress_csv_file_is_stress(argv[1])) {
+        return draw_stress(argv[1], &options, format);
     }
     return draw_sweep(argv[1], &options, format);
 }

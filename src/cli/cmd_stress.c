@@ -15,6 +15,9 @@
 #include "stress.h"
 #include "stress_csv.h"
 #include "trace_fit.h"
+#include "trace_stats.h"
+#include "cli_results.h"
+#include "stats.h"
 #include "util_atomic_file.h"
 
 #include <math.h>
@@ -135,7 +138,7 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
                         *p);
                 return FALSE;
             }
-            stress_spec_add_model(spec, profile->name, &profile->params);
+            stress_spec_add_model(spec, profile->name, &profile->params, -1);
             continue;
         }
         if (cli_model_sniff(*p)) {
@@ -146,7 +149,7 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
             if (!cli_model_load(*p, &model, &name)) {
                 return FALSE;
             }
-            stress_spec_add_model(spec, name, &model);
+            stress_spec_add_model(spec, name, &model, -1);
             continue;
         }
         trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, &error);
@@ -159,19 +162,33 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
             fprintf(stderr, "bouncelab: %s: no presses to replay or fit\n", *p);
             return FALSE;
         }
+        /* what the recording alone supports, before any model extrapolates it */
+        {
+            g_autofree char *bound =
+                stress_csv_per_million(stats_rate_zero_upper95(trace_n_truth(trace)));
+            fprintf(stderr,
+                    "stress: %s: %zu recorded presses; with no failure among them they bound the "
+                    "rate at %s per million at best (95 %%); 1 per million from recordings alone "
+                    "needs %" G_GUINT64_FORMAT " clean presses\n",
+                    *p, trace_n_truth(trace), bound,
+                    stats_rate_trials_needed(1.0 / STATS_PER_MILLION));
+        }
         if (o->resample) {
-            stress_spec_add_recorded(spec, trace->name, trace);
+            trace_stats_t stats;
+            trace_stats_compute(trace, settle_ns, &stats);
+            stress_spec_add_recorded(spec, trace->name, trace, stats.make.max_ns);
             continue;
         }
         {
             const trace_t *one[] = {trace};
-            if (!trace_fit(one, 1, settle_ns, &model, NULL, &error)) {
+            trace_fit_report_t report;
+            if (!trace_fit(one, 1, settle_ns, &model, &report, &error)) {
                 fprintf(stderr, "bouncelab: %s: %s (try --resample, or more presses)\n", *p,
                         error->message);
                 *status = CLI_EXIT_USAGE;
                 return FALSE;
             }
-            stress_spec_add_model(spec, trace->name, &model);
+            stress_spec_add_model(spec, trace->name, &model, report.make.longest_ns);
         }
     }
     return TRUE;
@@ -216,7 +233,8 @@ static gboolean stop_requested(gpointer data)
 static void write_rows(FILE *out, const stress_spec_t *spec, const stress_tally_t *tallies,
                        const char *run_id, const char *shard)
 {
-    fputs(stress_csv_header, out);
+    g_autofree char *header = stress_csv_header();
+    fputs(header, out);
     for (guint i = 0; i < spec->inputs->len; i++) {
         const stress_input_t *in = g_ptr_array_index(spec->inputs, i);
         for (guint c = 0; c < spec->configs->len; c++) {
@@ -229,6 +247,15 @@ static void write_rows(FILE *out, const stress_spec_t *spec, const stress_tally_
             if (row.rare) {
                 stress_rare_weights(spec, i, row.weights);
             }
+            row.bounce_longest_us = in->longest_ns >= 0
+                                        ? cli_results_format_us((double)in->longest_ns / 1000.0)
+                                        : g_strdup("");
+            row.bounce_1e6_us =
+                in->recorded == NULL
+                    ? cli_results_format_us(
+                          (double)trace_fit_quantile_ns(&in->model.make, STATS_PER_MILLION) /
+                          1000.0)
+                    : g_strdup("");
             row.seed = spec->seed;
             row.run_id = g_strdup(run_id);
             row.shard = g_strdup(shard);
@@ -327,6 +354,21 @@ int cmd_stress(int argc, char **argv)
     if (o.rare_top_fraction < 1 || o.rare_top_fraction > 1000000) {
         fprintf(stderr, "bouncelab: --rare-top: %d is not between 1 and 1000000\n",
                 o.rare_top_fraction);
+        goto out;
+    }
+    /* reject what cannot apply rather than ignore it */
+    if (o.rare_top_fraction != RARE_TOP_FRACTION && !o.rare) {
+        fprintf(stderr, "bouncelab: --rare-top shapes --rare's proposal; give --rare too\n");
+        goto out;
+    }
+    if (o.rare && o.resample) {
+        fprintf(stderr, "bouncelab: --rare draws bounces from a model's tail; --resample replays "
+                        "recordings and has none\n");
+        goto out;
+    }
+    if (o.resample && so.phase != NULL) {
+        fprintf(stderr, "bouncelab: --phase: --resample draws a fresh polling phase for every "
+                        "replay\n");
         goto out;
     }
     spec->rare = o.rare;

@@ -7,6 +7,8 @@
 #include "cli_verdict.h"
 #include "plot_error.h"
 #include "sweep_best.h"
+#include "stress_csv.h"
+#include "stress_verdict.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -32,10 +34,31 @@ static int print_gnuplot(const char *path, const char *only)
     return CLI_EXIT_OK;
 }
 
+/* A stress CSV (bouncelab stress) gets the rates' verdict (stress_verdict.h). */
+static int cmd_verdict_stress(const char *path, const char *target_text, gboolean csv)
+{
+    double target = STRESS_VERDICT_TARGET_DEFAULT;
+    g_autoptr(GError) error = NULL;
+
+    if (csv) {
+        fprintf(stderr, "bouncelab: --csv is for a sweep's verdict; a stress CSV's is a table\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (target_text != NULL && !stress_verdict_parse_target(target_text, &target)) {
+        return CLI_EXIT_USAGE;
+    }
+    if (!stress_verdict_print(stdout, path, target, &error)) {
+        cli_print_error(error);
+        return error->domain == G_FILE_ERROR ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
 int cmd_verdict(int argc, char **argv)
 {
     gboolean csv = FALSE, gnuplot = FALSE;
     g_autofree char *only = NULL;
+    g_autofree char *target_text = NULL;
     const GOptionEntry entries[] = {
         {"gnuplot", 0, 0, G_OPTION_ARG_NONE, &gnuplot,
          "Print the recommended settings of one trace as gnuplot -e assignments (best, "
@@ -43,6 +66,10 @@ int cmd_verdict(int argc, char **argv)
          NULL},
         {"only", 0, 0, G_OPTION_ARG_STRING, &only,
          "With --gnuplot: the trace (as in the trace column) [default: the first]", "NAME"},
+        {"target", 0, 0, G_OPTION_ARG_STRING, &target_text,
+         "Stress CSV: the failure rate to meet, per press, strictly between 0 and 1 [default: "
+         "1e-6]",
+         "RATE"},
         {"csv", 0, 0, G_OPTION_ARG_NONE, &csv,
          "Write CSV instead (trace,algo,mode,runtime,irq_latency_us,interval_us,"
          "press_window_us,press_latency_median_us; the last three empty for 'never')",
@@ -79,8 +106,18 @@ int cmd_verdict(int argc, char **argv)
     if (only != NULL && !gnuplot) {
         return cli_usage("verdict: --only goes with --gnuplot");
     }
-    /* '-' is standard input, as for every command that reads a file */
+    /* '-' is standard input, as for every command that reads a file (a sweep's CSV there:
+     * telling a stress CSV apart would consume what the reader needs) */
     path = strcmp(argv[1], "-") == 0 ? "/dev/stdin" : argv[1];
+    if (path == argv[1] && stress_csv_file_is_stress(path)) {
+        if (gnuplot) {
+            return cli_usage("verdict: --gnuplot is for a sweep's CSV; %s is a stress CSV", path);
+        }
+        return cmd_verdict_stress(path, target_text, csv);
+    }
+    if (target_text != NULL) {
+        return cli_usage("--target applies to a stress CSV; %s is a sweep's", argv[1]);
+    }
     if (gnuplot) {
         return print_gnuplot(path, only);
     }

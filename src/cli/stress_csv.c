@@ -1,23 +1,15 @@
 /* Stress CSV rows: formatting from tallies, and parsing back for merge. */
 #include "stress_csv.h"
 #include "cli_results.h"
+#include "sweep_csv.h"
 #include "sim_algos.h"
 #include "stats.h"
 #include "trace_error.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-const char stress_csv_header[] =
-    "trace,algo,mode,press_window_us,release_window_us,interval_us,irq_latency_us,presses_true,"
-    "presses_detected,missed,false_triggers,press_latency_min_us,press_latency_median_us,"
-    "press_latency_p99_us,press_latency_max_us,release_latency_median_us,cpu_entries,"
-    "cpu_entries_per_press,runtime,presses_simulated,false_cycles,missed_cycles,failed_cycles,"
-    "false_per_million,false_per_million_hi95,missed_per_million,missed_per_million_hi95,"
-    "failed_per_million,failed_per_million_hi95,press_latency_p999_us,rare_per_million,"
-    "rare_se_per_million,rare_ess,seed,run_id,shard,press_latency_hist,release_latency_hist,"
-    "rare_counts\n";
 
 /* Column positions, in the header's order. */
 enum {
@@ -54,6 +46,8 @@ enum {
     COL_RARE_PM,
     COL_RARE_SE_PM,
     COL_RARE_ESS,
+    COL_BOUNCE_LONGEST,
+    COL_BOUNCE_1E6,
     COL_SEED,
     COL_RUN_ID,
     COL_SHARD,
@@ -62,6 +56,49 @@ enum {
     COL_RARE_COUNTS,
     N_COLS
 };
+
+/* The sweep's columns come first, in the sweep's order (sweep_csv.h); then these. */
+G_STATIC_ASSERT((int)COL_RUNTIME == (int)SWEEP_CSV_RUNTIME &&
+                (int)COL_SIMULATED == (int)SWEEP_CSV_N_COLUMNS);
+static const char *const stress_columns[] = {
+    "presses_simulated",
+    "false_cycles",
+    "missed_cycles",
+    "failed_cycles",
+    "false_per_million",
+    "false_per_million_hi95",
+    "missed_per_million",
+    "missed_per_million_hi95",
+    "failed_per_million",
+    "failed_per_million_hi95",
+    "press_latency_p999_us",
+    "rare_per_million",
+    "rare_se_per_million",
+    "rare_ess",
+    "make_bounce_longest_us",
+    "make_bounce_one_in_million_us",
+    "seed",
+    "run_id",
+    "shard",
+    "press_latency_hist",
+    "release_latency_hist",
+    "rare_counts",
+};
+G_STATIC_ASSERT(G_N_ELEMENTS(stress_columns) == N_COLS - COL_SIMULATED);
+
+char *stress_csv_header(void)
+{
+    GString *header = g_string_new(NULL);
+
+    for (guint i = 0; i < SWEEP_CSV_N_COLUMNS; i++) {
+        g_string_append_printf(header, "%s,", sweep_csv_columns[i].name);
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(stress_columns); i++) {
+        g_string_append_printf(header, "%s%c", stress_columns[i],
+                               i + 1 < G_N_ELEMENTS(stress_columns) ? ',' : '\n');
+    }
+    return g_string_free(header, FALSE);
+}
 
 void stress_row_set_config(stress_row_t *row, const char *trace, const sim_config_t *cfg)
 {
@@ -89,6 +126,8 @@ void stress_row_clear(stress_row_t *row)
     g_free(row->interval_us);
     g_free(row->irq_latency_us);
     g_free(row->runtime);
+    g_free(row->bounce_longest_us);
+    g_free(row->bounce_1e6_us);
     g_free(row->run_id);
     g_free(row->shard);
 }
@@ -100,7 +139,9 @@ char *stress_csv_per_million(double fraction)
     if (isnan(fraction)) {
         return g_strdup("");
     }
-    return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.6g", fraction * STATS_PER_MILLION));
+    /* 6 significant digits, but never an exponent on a count-sized number */
+    fraction *= STATS_PER_MILLION;
+    return g_strdup(g_ascii_formatd(buf, sizeof buf, fraction >= 1e5 ? "%.0f" : "%.6g", fraction));
 }
 
 static void append_field(GString *out, const char *s)
@@ -108,18 +149,8 @@ static void append_field(GString *out, const char *s)
     if (out->len > 0) {
         g_string_append_c(out, ',');
     }
-    if (strpbrk(s, ",\"\n\r") == NULL) {
-        g_string_append(out, s);
-        return;
-    }
-    g_string_append_c(out, '"');
-    for (; *s; s++) {
-        if (*s == '"') {
-            g_string_append_c(out, '"');
-        }
-        g_string_append_c(out, *s);
-    }
-    g_string_append_c(out, '"');
+    g_autofree char *cell = sweep_csv_quote(s);
+    g_string_append(out, cell);
 }
 
 static void append_take(GString *out, char *s)
@@ -224,6 +255,8 @@ char *stress_csv_format(const stress_row_t *row)
         append_field(out, "");
         append_field(out, "");
     }
+    append_field(out, row->bounce_longest_us ? row->bounce_longest_us : "");
+    append_field(out, row->bounce_1e6_us ? row->bounce_1e6_us : "");
     append_u64(out, row->seed);
     append_field(out, row->run_id);
     append_field(out, row->shard);
@@ -381,6 +414,8 @@ gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error)
     row->interval_us = g_strdup(v[COL_INTERVAL]);
     row->irq_latency_us = g_strdup(v[COL_IRQ_LATENCY]);
     row->runtime = g_strdup(v[COL_RUNTIME]);
+    row->bounce_longest_us = g_strdup(v[COL_BOUNCE_LONGEST]);
+    row->bounce_1e6_us = g_strdup(v[COL_BOUNCE_1E6]);
     row->run_id = g_strdup(v[COL_RUN_ID]);
     row->shard = g_strdup(v[COL_SHARD]);
     if (!parse_u64(v[COL_PRESSES], "presses_true", &t->presses, error) ||
@@ -398,6 +433,11 @@ gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error)
         !parse_rare(v[COL_RARE_COUNTS], row, error)) {
         return FALSE;
     }
+    if (t->presses > STRESS_CSV_PRESSES_MAX) {
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
+                    "%" G_GUINT64_FORMAT " presses: more than a run can simulate", t->presses);
+        return FALSE;
+    }
     if (simulated != t->presses || t->failed_cycles > t->presses ||
         t->false_cycles > t->failed_cycles || t->missed_cycles > t->failed_cycles) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
@@ -410,4 +450,61 @@ gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error)
         return FALSE;
     }
     return TRUE;
+}
+
+GArray *stress_csv_read(const char *path, GError **error)
+{
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+    GArray *rows = g_array_new(FALSE, TRUE, sizeof(stress_row_t));
+    gsize len = 0;
+
+    g_array_set_clear_func(rows, (GDestroyNotify)stress_row_clear);
+    if (!g_file_get_contents(path, &text, &len, error)) {
+        g_array_unref(rows);
+        return NULL;
+    }
+    if (!stress_csv_is_stress(text)) {
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_PARSE,
+                    "%s: not a stress CSV (its first line is not stress's header)", path);
+        g_array_unref(rows);
+        return NULL;
+    }
+    lines = g_strsplit(text, "\n", -1);
+    for (guint i = 1; lines[i] != NULL; i++) {
+        stress_row_t row = {0};
+        if (lines[i][0] == '\0' && lines[i + 1] == NULL) {
+            break; /* the final newline */
+        }
+        if (!stress_csv_parse(lines[i], &row, error)) {
+            g_prefix_error(error, "%s:%u: ", path, i + 1);
+            stress_row_clear(&row);
+            g_array_unref(rows);
+            return NULL;
+        }
+        g_array_append_val(rows, row);
+    }
+    return rows;
+}
+
+gboolean stress_csv_is_stress(const char *text)
+{
+    g_autofree char *header = stress_csv_header();
+    return strncmp(text, header, strlen(header)) == 0;
+}
+
+gboolean stress_csv_file_is_stress(const char *path)
+{
+    g_autofree char *header = stress_csv_header();
+    g_autofree char *head = g_malloc(strlen(header) + 1);
+    FILE *f = fopen(path, "r");
+    gsize n;
+
+    if (f == NULL) {
+        return FALSE;
+    }
+    n = fread(head, 1, strlen(header), f);
+    fclose(f);
+    head[n] = '\0';
+    return strcmp(head, header) == 0;
 }

@@ -13,8 +13,12 @@
 #include "sim_config.h"
 #include "stress_tally.h"
 
-/** The header line, with its newline. */
-extern const char stress_csv_header[];
+/** Most presses a row may hold: 10^12 per run (stress's limit), with room for
+ * --resample's rounding up to whole recordings. */
+#define STRESS_CSV_PRESSES_MAX G_GUINT64_CONSTANT(10000000000000)
+
+/** The header line, with its newline: the sweep CSV's columns, then stress's own (g_free it). */
+char *stress_csv_header(void);
 
 /** One row: a configuration's identity columns (as text) and its tally. */
 typedef struct {
@@ -26,6 +30,8 @@ typedef struct {
     char *interval_us;
     char *irq_latency_us;
     char *runtime;
+    char *bounce_longest_us; /**< the input's longest make bounce recorded, or "" (a model) */
+    char *bounce_1e6_us;     /**< its model's 1-in-10^6 make bounce, or "" (resampled) */
     stress_tally_t tally;
     gboolean rare;                       /**< the rare columns and counts apply */
     double weights[STRESS_RARE_CLASSES]; /**< class weights f/g, when rare */
@@ -49,7 +55,21 @@ char *stress_csv_format(const stress_row_t *row);
  */
 gboolean stress_csv_parse(const char *line, stress_row_t *row, GError **error);
 
-/** Per million from a fraction, as the CSV writes it ("%.6g"). */
+/** Per million from a fraction, as the CSV writes it (6 significant digits, no exponent from 10^5
+ * up). */
 char *stress_csv_per_million(double fraction);
+
+/**
+ * Reads a whole stress CSV (it has a row per configuration: small) into an
+ * array of stress_row_t, cleared with it; NULL with a G_FILE_ERROR or a
+ * TRACE_ERROR_PARSE ("FILE:LINE: what") error.
+ */
+GArray *stress_csv_read(const char *path, GError **error);
+
+/** TRUE when `text` (a file's start) begins with the stress header. */
+gboolean stress_csv_is_stress(const char *text);
+
+/** TRUE when the file at `path` starts with the stress header (FALSE if unreadable). */
+gboolean stress_csv_file_is_stress(const char *path);
 
 #endif

@@ -37,19 +37,23 @@ void stress_spec_free(stress_spec_t *spec)
     g_free(spec);
 }
 
-void stress_spec_add_model(stress_spec_t *spec, const char *name, const trace_gen_params_t *model)
+void stress_spec_add_model(stress_spec_t *spec, const char *name, const trace_gen_params_t *model,
+                           int64_t longest_ns)
 {
     stress_input_t *in = g_new0(stress_input_t, 1);
 
+    in->longest_ns = longest_ns;
     in->name = g_strdup(name);
     in->model = *model;
     g_ptr_array_add(spec->inputs, in);
 }
 
-void stress_spec_add_recorded(stress_spec_t *spec, const char *name, const trace_t *recorded)
+void stress_spec_add_recorded(stress_spec_t *spec, const char *name, const trace_t *recorded,
+                              int64_t longest_ns)
 {
     stress_input_t *in = g_new0(stress_input_t, 1);
 
+    in->longest_ns = longest_ns;
     in->name = g_strdup(name);
     in->recorded = recorded;
     g_ptr_array_add(spec->inputs, in);
@@ -134,36 +138,14 @@ static void fail(run_t *run, GError *error)
     g_atomic_int_set(&run->stop, 1);
 }
 
-static void run_batch(worker_t *w, guint input, guint64 batch)
+/* Replays one batch through every configuration into the worker's tallies. */
+static gboolean replay(worker_t *w, guint input, const trace_t *trace, const guint8 *draws,
+                       double phase_share, guint32 sim_seed)
 {
     const stress_spec_t *spec = w->run->spec;
     const stress_input_t *in = input_at(spec, input);
-    guint64 seed = stress_batch_seed(spec->seed, batch);
-    g_autoptr(trace_t) generated = NULL;
-    const trace_t *trace = in->recorded;
-    const guint8 *draws = NULL;
-    trace_rng_t rng;
-    double phase_share;
-    guint32 sim_seed;
     GError *error = NULL;
 
-    trace_rng_seed(&rng, seed);
-    if (trace == NULL) {
-        guint64 done = batch * STRESS_BATCH_PRESSES;
-        guint n = (guint)MIN(STRESS_BATCH_PRESSES, spec->presses - done);
-        generated =
-            trace_gen_tilted(&in->model, spec->rare ? &spec->tilt : NULL, trace_rng_next(&rng), n,
-                             TRUE, in->name, spec->rare ? w->draws : NULL, &error);
-        if (generated == NULL) {
-            fail(w->run, error);
-            return;
-        }
-        trace = generated;
-        draws = spec->rare ? w->draws : NULL;
-    }
-    /* every configuration gets the same phase share and draws: paired */
-    phase_share = trace_rng_unit(&rng);
-    sim_seed = (guint32)(trace_rng_next(&rng) >> 32);
     for (guint c = 0; c < spec->configs->len; c++) {
         sim_config_t cfg = g_array_index(spec->configs, sim_config_t, c);
         g_autoptr(sim_result_t) result = NULL;
@@ -175,10 +157,60 @@ static void run_batch(worker_t *w, guint input, guint64 batch)
         result = sim_run(trace, &cfg, NULL, &error);
         if (result == NULL) {
             fail(w->run, error);
-            return;
+            return FALSE;
         }
         stress_score(trace, &cfg, result, draws, &w->scratch,
                      &w->tallies[input * spec->configs->len + c]);
+    }
+    return TRUE;
+}
+
+static gboolean generate(worker_t *w, const stress_input_t *in, guint64 seed, guint n,
+                         gboolean tilted, trace_t **out)
+{
+    const stress_spec_t *spec = w->run->spec;
+    GError *error = NULL;
+
+    *out = trace_gen_tilted(&in->model, tilted ? &spec->tilt : NULL, seed, n, TRUE, in->name,
+                            tilted ? w->draws : NULL, &error);
+    if (*out == NULL) {
+        fail(w->run, error);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* One batch: its presses (generated, or the recording), replayed by every
+ * configuration with the same phase share and draws (paired); with --rare
+ * a second, tilted batch from the same batch seed as well. */
+static void run_batch(worker_t *w, guint input, guint64 batch)
+{
+    const stress_spec_t *spec = w->run->spec;
+    const stress_input_t *in = input_at(spec, input);
+    g_autoptr(trace_t) plain = NULL;
+    g_autoptr(trace_t) tilted = NULL;
+    guint64 press_seed, rare_seed;
+    trace_rng_t rng;
+    double phase_share;
+    guint32 sim_seed;
+    guint n = 0;
+
+    trace_rng_seed(&rng, stress_batch_seed(spec->seed, batch));
+    press_seed = trace_rng_next(&rng);
+    phase_share = trace_rng_unit(&rng);
+    sim_seed = (guint32)(trace_rng_next(&rng) >> 32);
+    rare_seed = trace_rng_next(&rng);
+    if (in->recorded != NULL) {
+        replay(w, input, in->recorded, NULL, phase_share, sim_seed);
+        return;
+    }
+    n = (guint)MIN(STRESS_BATCH_PRESSES, spec->presses - batch * STRESS_BATCH_PRESSES);
+    if (!generate(w, in, press_seed, n, FALSE, &plain) ||
+        !replay(w, input, plain, NULL, phase_share, sim_seed)) {
+        return;
+    }
+    if (spec->rare && generate(w, in, rare_seed, n, TRUE, &tilted)) {
+        replay(w, input, tilted, w->draws, phase_share, sim_seed);
     }
 }
 

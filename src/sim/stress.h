@@ -24,6 +24,7 @@ typedef struct {
     char *name;               /**< the CSV's trace column */
     trace_gen_params_t model; /**< when recorded == NULL */
     const trace_t *recorded;  /**< borrowed; with truth; resampled when not NULL */
+    int64_t longest_ns;       /**< the longest make bounce recorded; -1: not from a recording */
 } stress_input_t;
 
 typedef struct {
@@ -42,11 +43,13 @@ stress_spec_t *stress_spec_new(void);
 void stress_spec_free(stress_spec_t *spec);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(stress_spec_t, stress_spec_free)
 
-/** Adds a model input (copied). */
-void stress_spec_add_model(stress_spec_t *spec, const char *name, const trace_gen_params_t *model);
+/** Adds a model input (copied); longest_ns: its recordings' longest make bounce, or -1. */
+void stress_spec_add_model(stress_spec_t *spec, const char *name, const trace_gen_params_t *model,
+                           int64_t longest_ns);
 
 /** Adds a recording to resample (borrowed: it must outlive the spec; it must have truth). */
-void stress_spec_add_recorded(stress_spec_t *spec, const char *name, const trace_t *recorded);
+void stress_spec_add_recorded(stress_spec_t *spec, const char *name, const trace_t *recorded,
+                              int64_t longest_ns);
 
 /** Presses one batch of an input holds (the recording's presses when resampled). */
 guint stress_batch_presses(const stress_spec_t *spec, guint input);

@@ -43,7 +43,8 @@ void stress_score(const trace_t *trace, const sim_config_t *cfg, const sim_resul
     gsize n = trace_n_truth(trace);
     gboolean releases_scored = sim_metrics_scores_releases(cfg);
     guint8 *flags;
-    guint release_index = 0;
+    const trace_interval_t *iv;
+    guint cycle;
     guint64 detected = 0, false_events = 0, missed_events = 0;
 
     sim_metrics_match(trace, result, scratch->matches);
@@ -68,16 +69,18 @@ void stress_score(const trace_t *trace, const sim_config_t *cfg, const sim_resul
         }
         /* release indices count only the presses that have a release: all
          * but possibly the last, so they are press indices too */
-        release_index = (guint)match->truth_index;
-        const trace_interval_t *iv = trace_truth_at(trace, release_index);
+        cycle = (guint)match->truth_index;
+        iv = trace_truth_at(trace, cycle);
+        flags[cycle] |= press ? CYCLE_PRESS_MATCHED : CYCLE_RELEASE_MATCHED;
+        if (draws != NULL) {
+            continue; /* tilted presses: their latencies are not the model's */
+        }
         if (press) {
             int64_t latency = ev->t_ns - iv->press_ns;
-            flags[release_index] |= CYCLE_PRESS_MATCHED;
             stress_hist_add(&tally->press_latency, latency);
             tally->press_latency_min_ns = MIN(tally->press_latency_min_ns, latency);
             tally->press_latency_max_ns = MAX(tally->press_latency_max_ns, latency);
         } else {
-            flags[release_index] |= CYCLE_RELEASE_MATCHED;
             stress_hist_add(&tally->release_latency, ev->t_ns - iv->release_ns);
         }
     }
@@ -90,14 +93,18 @@ void stress_score(const trace_t *trace, const sim_config_t *cfg, const sim_resul
         if (!(f & CYCLE_PRESS_MATCHED) || (release_due && !(f & CYCLE_RELEASE_MATCHED))) {
             f |= CYCLE_MISSED;
         }
-        tally->false_cycles += (f & CYCLE_FALSE) != 0;
-        tally->missed_cycles += (f & CYCLE_MISSED) != 0;
-        tally->failed_cycles += (f & (CYCLE_FALSE | CYCLE_MISSED)) != 0;
         if (draws != NULL) {
             guint c = draws[2 * i] * TRACE_GEN_DRAWS + draws[2 * i + 1];
             tally->rare_n[c]++;
             tally->rare_k[c] += (f & (CYCLE_FALSE | CYCLE_MISSED)) != 0;
+            continue;
         }
+        tally->false_cycles += (f & CYCLE_FALSE) != 0;
+        tally->missed_cycles += (f & CYCLE_MISSED) != 0;
+        tally->failed_cycles += (f & (CYCLE_FALSE | CYCLE_MISSED)) != 0;
+    }
+    if (draws != NULL) {
+        return; /* tilted presses count only by class */
     }
     tally->presses += n;
     tally->presses_detected += detected;

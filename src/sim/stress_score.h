@@ -24,8 +24,9 @@ void stress_scratch_clear(stress_scratch_t *s);
 
 /**
  * Adds the outcome of `result` (a run of `cfg` over `trace`, which has
- * truth) to `tally`. `draws` (may be NULL) holds each press's make and
- * break draw classes (trace_gen_tilted()) for the rare counts.
+ * truth) to `tally`. With `draws` (each press's make and break draw classes,
+ * trace_gen_tilted()) the presses were drawn from a proposal and only the
+ * rare counts take them; without, every other count does.
  */
 void stress_score(const trace_t *trace, const sim_config_t *cfg, const sim_result_t *result,
                   const guint8 *draws, stress_scratch_t *scratch, stress_tally_t *tally);

@@ -90,7 +90,8 @@ double stress_hist_quantile_us(const stress_hist_t *h, double q)
             int64_t lo, hi;
             stress_hist_bin_range(i, &lo, &hi);
             /* the middle of the bin, to the ns */
-            return (double)((lo + hi) / 2) / 1000.0;
+            int64_t middle = lo + (hi - lo) / 2;
+            return (double)middle / 1000.0;
         }
     }
     return NAN;

@@ -47,6 +47,8 @@ double stats_log_beta(double a, double b)
 static double beta_fraction(double a, double b, double x)
 {
     double qab = a + b, qap = a + 1.0, qam = a - 1.0;
+    /* c and d carry from one term to the next (cppcheck misreads c's scope) */
+    /* cppcheck-suppress variableScope */
     double c = 1.0, d = 1.0 - qab * x / qap, h;
 
     if (fabs(d) < TINY) {
@@ -89,7 +91,8 @@ static double binomial_form(double a, double b, double x)
 {
     double n = a + b - 1.0, log_term = n * log1p(-x), step = log(x) - log1p(-x), sum = 0.0;
 
-    for (double j = 0.0; j < a; j += 1.0) {
+    for (guint64 i = 0; i < (guint64)a; i++) {
+        double j = (double)i;
         sum += exp(log_term);
         log_term += log((n - j) / (j + 1.0)) + step;
     }

@@ -219,7 +219,9 @@ trace_t *trace_gen_tilted(const trace_gen_params_t *params, const trace_gen_tilt
                           guint64 seed, guint presses, gboolean active_low, const char *name,
                           guint8 *draws, GError **error)
 {
-    gen_t g = {.params = params, .tilt = tilt, .draws = draws};
+    gen_t g = {.params = params, .tilt = tilt};
+
+    g.draws = draws; /* written through by note_draw() */
 
     if (!trace_gen_validate(params, presses, error)) {
         return NULL;

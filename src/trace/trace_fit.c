@@ -7,8 +7,9 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* Iterations of the body's mean: it settles in a handful. */
-#define BODY_ITERATIONS 20
+/* The body quantile the centre is fitted to, and the rounds that settle it. */
+#define LOW_QUANTILE 0.01
+#define FIT_ROUNDS   10
 /* The bootstrap's seed: fixed, so a fit is reproducible. */
 #define BOOTSTRAP_SEED 1
 #define ONE_IN         1e6
@@ -31,41 +32,50 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The body's mean b, the tail share and the tail's end, from sorted durations. */
+/* The body's centre b, the tail share and the tail's end, from sorted
+ * durations. Below the tail, P(D <= x) = (1 - w)(x - b/2)/b, so the body's
+ * low q-quantile x_q (q = 1 %) gives b = x_q / (1/2 + q/(1 - w)), where w,
+ * the share beyond 3b/2, moves b by only q/(1-w)^2 of itself: a few rounds
+ * settle both. A low quantile, not the least value, so that one odd short
+ * bounce in a recording cannot drag the fit; not the median, whose
+ * dependence on w runs away (a smaller b makes a larger tail makes a
+ * smaller b). */
 static void fit_bounce(const int64_t *d, gsize n, trace_gen_bounce_t *b)
 {
-    double mean = (double)d[(n - 1) / 2];
-    gsize body = n;
+    double xq = (double)d[(gsize)(LOW_QUANTILE * (double)(n - 1))], centre = 2.0 * xq;
+    gsize tail = 0;
 
-    for (int it = 0; it < BODY_ITERATIONS && mean > 0.0; it++) {
-        double sum = 0.0, next;
-        body = 0;
+    for (int round = 0; round < FIT_ROUNDS && centre > 0.0; round++) {
+        tail = 0;
         for (gsize i = 0; i < n; i++) {
-            if ((double)d[i] <= 1.5 * mean) {
-                sum += (double)d[i];
-                body++;
-            }
+            tail += (double)d[i] > 1.5 * centre;
         }
-        next = body > 0 ? sum / (double)body : mean;
-        if (next == mean) {
-            break;
-        }
-        mean = next;
+        double w = MIN((double)tail / (double)n, 0.5);
+        centre = xq / (0.5 + LOW_QUANTILE / (1.0 - w));
     }
-    b->bounce_ns = (int64_t)llround(mean);
+    if (xq == 0.0) {
+        gsize middle = (n - 1) / 2;
+        centre = (double)d[middle]; /* most bounces have no length: no body to measure */
+    }
+    b->bounce_ns = (int64_t)llround(centre);
     if (b->bounce_ns == 0) {
         b->bounce_max_ns = 0;
         b->worst_rate = 0.0;
         return;
     }
-    b->worst_rate = (double)(n - body) / (double)n;
-    if (body == n) {
+    tail = 0;
+    for (gsize i = 0; i < n; i++) {
+        tail += d[i] > b->bounce_ns + b->bounce_ns / 2;
+    }
+    b->worst_rate = (double)tail / (double)n;
+    if (tail == 0) {
         b->bounce_max_ns = MAX(d[n - 1], b->bounce_ns + b->bounce_ns / 2);
         return;
     }
     /* m tail draws uniform on [hi, max]: E[largest] = hi + m/(m+1) (max - hi) */
     {
-        double hi = (double)(b->bounce_ns + b->bounce_ns / 2), m = (double)(n - body);
+        int64_t hi_ns = b->bounce_ns + b->bounce_ns / 2;
+        double hi = (double)hi_ns, m = (double)tail;
         double top = (double)d[n - 1];
         b->bounce_max_ns = (int64_t)llround(hi + (top - hi) * (m + 1.0) / m);
     }
@@ -81,13 +91,13 @@ int64_t trace_fit_quantile_ns(const trace_gen_bounce_t *b, double odds)
     }
     if (b->worst_rate > p && b->bounce_max_ns > hi) {
         /* P(D > x) = worst_rate (max - x) / (max - hi) in the tail */
-        return b->bounce_max_ns - (int64_t)((double)(b->bounce_max_ns - hi) * p / b->worst_rate);
+        return b->bounce_max_ns - llround((double)(b->bounce_max_ns - hi) * p / b->worst_rate);
     }
     /* in the body, uniform on [lo, hi] with mass 1 - worst_rate */
     {
         int64_t lo = b->bounce_ns / 2;
         double share = p - b->worst_rate; /* of the body above x */
-        return hi - (int64_t)((double)(hi - lo) * MAX(share, 0.0) / (1.0 - b->worst_rate));
+        return hi - llround((double)(hi - lo) * MAX(share, 0.0) / (1.0 - b->worst_rate));
     }
 }
 

@@ -5,8 +5,8 @@
  * outside every bounce are glitches.
  *
  * The bounce durations: the body of gen's model is uniform on [b/2, 3b/2]
- * (mean b), so b is the mean of the durations up to 3b/2, iterated from the
- * median; worst_rate is the share beyond 3b/2; the tail is uniform up to
+ * with mass 1 - worst_rate, so b follows from the body's 1 % quantile, and
+ * worst_rate is the share beyond 3b/2; the tail is uniform up to
  * bounce_max, estimated as the longest seen plus the mean spacing of the
  * tail's draws (the unbiased end of a uniform, (m + 1)/m times the range).
  * A bootstrap of the durations (resampled with replacement) says how
