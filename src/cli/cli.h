@@ -46,8 +46,11 @@ int cli_usage(const char *format, ...) G_GNUC_PRINTF(1, 2);
 /**
  * A --help line built at run time, so a default shown comes from the value
  * the code uses; the text lives as long as KEEP (a GPtrArray freeing with g_free).
+ * (The attribute spelled out: cppcheck 2.10 takes a second G_GNUC_PRINTF in a
+ * row for an unknown macro.)
  */
-const char *cli_help_text(GPtrArray *keep, const char *format, ...) G_GNUC_PRINTF(2, 3);
+const char *cli_help_text(GPtrArray *keep, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /** Parses a subcommand's options; on failure prints the error and a hint to use --help. */
 gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv);

@@ -9,7 +9,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-G_DEFINE_QUARK(bouncelab - cli - error - quark, cli_error)
+GQuark cli_error_quark(void)
+{
+    return g_quark_from_static_string("bouncelab-cli-error");
+}
 
 void cli_print_error(const GError *error)
 {

@@ -176,10 +176,10 @@ static GPtrArray *group_of(const GPtrArray *rows, const char *algo, gboolean irq
 
     for (guint i = 0; i < rows->len; i++) {
         const sweep_row_t *r = g_ptr_array_index(rows, i);
-        gboolean same = (strcmp(r->mode, "irq") == 0) == irq &&
-                        (algo == NULL || strcmp(r->algo, algo) == 0) &&
-                        (irq ? strcmp(r->runtime, runtime) == 0 && r->irq_latency_us == x
-                             : r->interval_us == x);
+        gboolean same =
+            (strcmp(r->mode, "irq") == 0) == irq && (algo == NULL || strcmp(r->algo, algo) == 0) &&
+            (irq ? runtime != NULL && strcmp(r->runtime, runtime) == 0 && r->irq_latency_us == x
+                 : r->interval_us == x);
         if (same) {
             g_ptr_array_add(group, (gpointer)r);
         }
