@@ -10,6 +10,7 @@ packages=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi
   clang libclang-rt-14-dev  # libFuzzer and clang's sanitizers (scripts/fuzz.sh)
   clang-tidy cppcheck       # static analysis (scripts/analyse.sh)
+  python3-unicorn           # the core's Cortex-M0+ build run under an emulator (tests/emu)
 )
 
 missing=()
