@@ -40,7 +40,7 @@ gboolean cli_run_options_given(const cli_run_options_t *o);
  * (cli_sim_options_apply). Prints "bouncelab: --OPTION: why" and returns
  * FALSE on a bad value; the result is not validated (sim_config_validate).
  */
-gboolean cli_run_options_config(const cli_run_options_t *o, const cli_sim_options_t *so,
+gboolean cli_run_options_config(const cli_run_options_t *o, cli_sim_options_t *so,
                                 sim_config_t *cfg);
 
 #endif

@@ -1,6 +1,7 @@
 /* The simulation options shared by `run` and `sweep`. */
 #include "cli_sim_options.h"
 #include "cli.h"
+#include "cli_reads_file.h"
 #include "trace_oracle.h"
 
 #include <math.h>
@@ -17,10 +18,12 @@ void cli_sim_options_clear(cli_sim_options_t *o)
     char **strings[] = {&o->release_window, &o->phase,    &o->jitter,          &o->trigger,
                         &o->irq_jitter,     &o->irq_tail, &o->alarm_latency,   &o->handler_time,
                         &o->count,          &o->holdoff,  &o->holdoff_compare, &o->main_loop,
-                        &o->settle};
+                        &o->settle,         &o->reads,    &o->stall_every,     &o->stall_for,
+                        &o->print_time};
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++) {
         g_clear_pointer(strings[i], g_free);
     }
+    g_clear_pointer(&o->reads_ns, g_array_unref);
 }
 
 void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o)
@@ -40,6 +43,20 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
          "poll: first read this long after the trace starts [default: 0s]", "DUR"},
         {"jitter", 0, 0, G_OPTION_ARG_STRING, &o->jitter,
          "poll: each read late by up to this, uniform, below the interval [default: 0s]", "DUR"},
+        {"reads", 0, 0, G_OPTION_ARG_FILENAME, &o->reads,
+         "poll: read at these instants instead of every interval: one per line, ns after the "
+         "trace start, non-decreasing (several at one instant allowed) [default: the grid]",
+         "FILE"},
+        {"stall-every", 0, 0, G_OPTION_ARG_STRING, &o->stall_every,
+         "poll: the loop stalls once per DUR (a display refresh, a GC), at a seeded uniform "
+         "position in each period; later reads come that much later [default: never]",
+         "DUR"},
+        {"stall-for", 0, 0, G_OPTION_ARG_STRING, &o->stall_for,
+         "poll: how long each of those stalls lasts, below --stall-every [default: none]", "DUR"},
+        {"print-time", 0, 0, G_OPTION_ARG_STRING, &o->print_time,
+         "poll: the loop blocks this long after each counted press, printing it "
+         "[default: 0s; the tutorial presets: 20 characters at 115200 baud]",
+         "DUR"},
         {"seed", 0, 0, G_OPTION_ARG_INT64, &o->seed,
          "Seed of the jitter and latency draws [default: 1]", "N"},
         {"trigger", 0, 0, G_OPTION_ARG_STRING, &o->trigger,
@@ -107,10 +124,51 @@ gboolean cli_sim_options_given(const cli_sim_options_t *o)
            o->irq_jitter || o->irq_tail || !isnan(o->irq_tail_percent) || o->alarm_latency ||
            o->handler_time || o->count || o->holdoff || o->holdoff_compare || o->main_loop ||
            o->tick_start != none.tick_start || o->ticks_ms_start != none.ticks_ms_start ||
-           o->settle;
+           o->settle || o->reads || o->stall_every || o->stall_for || o->print_time;
 }
 
-gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg)
+/* --reads, --stall-every, --stall-for: the read schedule beyond the grid. */
+static gboolean schedule_apply(cli_sim_options_t *o, sim_config_t *cfg)
+{
+    if ((o->stall_every == NULL) != (o->stall_for == NULL)) {
+        fprintf(stderr, "bouncelab: --stall-every and --stall-for go together\n");
+        return FALSE;
+    }
+    if (!duration_opt("--stall-every", o->stall_every, &cfg->stall_every_ns) ||
+        !duration_opt("--stall-for", o->stall_for, &cfg->stall_for_ns) ||
+        !duration_opt("--print-time", o->print_time, &cfg->print_ns)) {
+        return FALSE;
+    }
+    if (o->stall_every != NULL &&
+        (cfg->stall_for_ns <= 0 || cfg->stall_for_ns >= cfg->stall_every_ns)) {
+        fprintf(stderr, "bouncelab: --stall-for: a stall must last more than 0 and less than "
+                        "--stall-every (the loop reads between stalls)\n");
+        return FALSE;
+    }
+    if (o->reads != NULL) {
+        g_autoptr(GError) error = NULL;
+        if (o->phase || o->jitter || o->stall_every || cfg->print_ns > 0) {
+            fprintf(stderr,
+                    "bouncelab: --reads: the file gives every read as it happened; it cannot "
+                    "take --phase, --jitter, --stall-every or a print time on top%s\n",
+                    cfg->print_ns > 0 && o->print_time == NULL
+                        ? " (the preset prints: add --print-time 0s)"
+                        : "");
+            return FALSE;
+        }
+        g_clear_pointer(&o->reads_ns, g_array_unref);
+        o->reads_ns = cli_reads_file_load(o->reads, &error);
+        if (o->reads_ns == NULL) {
+            fprintf(stderr, "bouncelab: --reads: %s\n", error->message);
+            return FALSE;
+        }
+        cfg->reads_ns = (const int64_t *)(const void *)o->reads_ns->data;
+        cfg->n_reads = o->reads_ns->len;
+    }
+    return TRUE;
+}
+
+gboolean cli_sim_options_apply(cli_sim_options_t *o, sim_config_t *cfg)
 {
     GError *error = NULL;
     sim_latency_t irq = cfg->irq_latency, alarm = cfg->alarm_latency;
@@ -129,6 +187,9 @@ gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg)
     }
     if (o->seed >= 0) {
         cfg->seed = (guint32)o->seed;
+    }
+    if (!schedule_apply(o, cfg)) {
+        return FALSE;
     }
     if (o->tick_start >= 0) {
         if (o->tick_start > G_MAXUINT32) {

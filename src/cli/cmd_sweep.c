@@ -138,8 +138,7 @@ static gboolean parse_shard(const char *text, sim_sweep_spec_t *spec)
     return TRUE;
 }
 
-static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so,
-                           sim_sweep_spec_t *spec)
+static gboolean build_spec(const sweep_options_t *o, cli_sim_options_t *so, sim_sweep_spec_t *spec)
 {
     g_autoptr(GArray) runtimes = g_array_new(FALSE, FALSE, sizeof(sim_runtime_t));
     g_autoptr(GArray) latencies = g_array_new(FALSE, FALSE, sizeof(int64_t));
