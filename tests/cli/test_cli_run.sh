@@ -45,12 +45,20 @@ expect_status 0 "the poll VCD reads back"
 sed -n '/^t_ns,level$/,$p' "$SCRATCH/reads.csv" | sed -n '2,4p' | tr '\n' ' ' | grep -qx '0,1 1000000,0 2000000,1 ' ||
   fail "reads wire: $(head -n 12 "$SCRATCH/reads.csv")"
 
-# a preset: the tutorial's first loop counts every 1 ms pass that reads low:
-# 1..9 ms except 1.2..1.25 falls between reads: passes at 1,2,...,9 = 9 counts
+# a preset: the tutorial's first loop counts every pass that reads low and
+# prints each count (20 characters at 115200 baud: 1.736111 ms), so while low
+# it reads every 2.736111 ms: 1, 3.736, 6.472, 9.208 ms count, 11.944 reads
+# released: 4 counts. Without the print, passes at 1,2,...,9 ms: 9 counts.
 run run "$DATA/press.csv" --preset tutorial-poll-raw
 expect_status 0 "preset"
-expect_stdout 'detected +9 +0' "nine counts for one press"
-expect_stdout 'false +8 +-' "eight of them false, releases not scored"
+expect_stdout 'detected +4 +0' "four counts for one press"
+expect_stdout 'false +3 +-' "three of them false, releases not scored"
+expect_stdout '1736111ns print per count' "the print is in the config line"
+run run "$DATA/press.csv" --preset tutorial-poll-raw --print-time 0s
+expect_stdout 'detected +9 +0' "nine counts without the print"
+run run "$DATA/press.csv" --reads "$DATA/../data/press.csv" --preset tutorial-poll-raw
+expect_status 2 "--reads with a printing preset"
+expect_stderr 'add --print-time 0s' "says how"
 
 # bad input and bad options: exit 2 and a message that says what to do
 run run "$DATA/press.csv" --window 5
