@@ -46,10 +46,11 @@ OP_INIT = 0
 PAGE = 1024  # unicorn's ARM page: the guard's granularity
 FLASH = 0x10000000
 RET = 0x10f00000        # LR points here; emu_start stops on reaching it
-STATE = 0x20000000      # one page: the setting, then the button and *when
+STATE = 0x20000000      # one page: the setting, the button and *when, apart
 CFG = STATE + 0x000
 BUTTON = STATE + 0x100  # 12 bytes on the target
-WHEN = STATE + 0x10c
+BUTTON_SIZE = 12
+WHEN = STATE + 0x200
 STACK = 0x20010000      # one page; running off it faults
 STACK_TOP = STACK + PAGE
 IN_BASE = 0x20100000
@@ -131,10 +132,12 @@ class Guard:
         uc.hook_add(UC_HOOK_MEM_WRITE,
                     lambda uc, a, addr, s, v, u: self._driver_only(uc, a, addr, s, v, "the setting"),
                     begin=CFG, end=BUTTON - 1)
-        uc.hook_add(UC_HOOK_MEM_WRITE,
-                    lambda uc, a, addr, s, v, u: self._fail(
-                        uc, addr, s, uc.reg_read(arm.UC_ARM_REG_PC), "beside the button"),
-                    begin=WHEN + 4, end=STATE + PAGE - 1)
+        for begin, end in ((BUTTON + BUTTON_SIZE, WHEN - 1), (WHEN + 4, STATE + PAGE - 1)):
+            uc.hook_add(UC_HOOK_MEM_WRITE,
+                        lambda uc, a, addr, s, v, u: self._fail(
+                            uc, addr, s, uc.reg_read(arm.UC_ARM_REG_PC),
+                            "beside the button and *when"),
+                        begin=begin, end=end)
         uc.hook_add(UC_HOOK_MEM_WRITE,
                     lambda uc, a, addr, s, v, u: self._driver_only(uc, a, addr, s, v, "the outputs"),
                     begin=OUT_BASE, end=OUT_BASE + BATCH * OUT_SIZE - 1)
