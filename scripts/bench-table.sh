@@ -125,10 +125,10 @@ END {
 
   if (have["pico"]) {
     printf "\n**On the Pico** (Cortex-M0+): footprint from `tests/cross/check_footprint.sh` (arm-none-eabi-gcc, -Os); "
-    printf "instructions and cycles of every `debounce_update` of the emulator test'"'"'s replay (%d per algorithm: traces polled at 1 ms and 100 us, random inputs), ", v("pico", "lockout", "measured_updates")
+    printf "instructions and cycles of every `debounce_update` of the emulator test'"'"'s replay (%d per algorithm, %d of lockout'"'"'s from traces polled at 1 ms and 100 us, the rest random inputs; longest and shortest over all, mean over the traces), ", v("pico", "lockout", "measured_updates"), v("pico", "lockout", "traced_updates")
     printf "from the caller'"'"'s BL through the dispatcher and the algorithm back, measured by running the cross build under unicorn (`tests/emu/core_emu.py`), "
     printf "costed with the Cortex-M0+ TRM'"'"'s cycle counts at zero wait states (code in SRAM or a warm XIP cache; `tests/emu/m0plus_cycles.py`), in ns at %d MHz.\n\n", v("pico", "clock", "frequency")
-    print "| algorithm | update code (B) | deadline code (B) | update stack (B) | state (B) | longest: instructions | cycles | ns | mean: instructions | cycles | ns | shortest: cycles |"
+    print "| algorithm | update code (B) | deadline code (B) | update stack (B) | state (B) | longest: instructions | cycles | ns | mean over traces: instructions | cycles | ns | shortest: cycles |"
     print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     split("none lockout defer eager-defer integrator", algos, " ")
     for (i = 1; i <= 5; i++) {

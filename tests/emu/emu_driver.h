@@ -13,6 +13,9 @@
 /** Input record kinds. */
 enum { EMU_OP_INIT = 0, EMU_OP_UPDATE = 1 };
 
+/** Tag bit of the records of random runs (the others come from polled traces). */
+#define EMU_TAG_RANDOM 0x80000000u
+
 /** Value *when holds before each debounce_deadline() call: one that returns
  * false must leave it alone. */
 #define EMU_WHEN_UNSET 0xa5a5a5a5u
@@ -26,7 +29,8 @@ typedef struct {
     uint32_t press;   /**< init only: press window (ticks or samples) */
     uint32_t release; /**< init only: release window */
     uint32_t active_low;
-    uint32_t tag; /**< which generated segment the record belongs to (for messages) */
+    uint32_t
+        tag; /**< which generated run the record belongs to; EMU_TAG_RANDOM set on random runs */
 } emu_input_t;
 
 /** What the core showed after one record. 12 bytes, written as three words

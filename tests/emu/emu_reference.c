@@ -99,8 +99,8 @@ static gboolean same_when_moved(const GArray *base, const GArray *moved, uint32_
                         "run %u: moving its ticks by %u changes what the core reports at record "
                         "%u (now %u): status 0x%08x against 0x%08x, deadline %u against %u; the "
                         "core is not wrap-safe",
-                        moved_in->tag, shift, i, moved_in[i].now, b->status, a->status, b->when,
-                        a->when + shift);
+                        moved_in->tag & ~EMU_TAG_RANDOM, shift, i, moved_in[i].now, b->status,
+                        a->status, b->when, a->when + shift);
             return FALSE;
         }
     }
@@ -256,7 +256,7 @@ static gboolean add_random(emu_records_t *rec, GRand *rng, debounce_algo_t algo,
     uint32_t now =
         g_rand_boolean(rng) ? 0u - (uint32_t)g_rand_int_range(rng, 0, 200) : g_rand_int(rng);
     gboolean level = g_rand_boolean(rng);
-    guint32 tag = ++rec->tag;
+    guint32 tag = ++rec->tag | EMU_TAG_RANDOM;
     gint32 flip_odds = g_rand_int_range(rng, 2, 10);
 
     n = MIN(n, EMU_RANDOM_RUN);
