@@ -57,13 +57,21 @@ static void reads_stop_with_the_list(void **state)
     assert_int_equal(r->polls, 2);
 }
 
-/* The first read (ms on the 1 ms grid from 0) at or after stall 0 of cfg,
- * which the test asserts lies in [lo, hi) ms so that its trace fits. */
-static int64_t first_read_after_stall(const sim_config_t *cfg, int64_t lo_ms, int64_t hi_ms)
+/*
+ * Stall 0 of stall_config() starts at 107.891684 ms: uniform in [0, 700 ms]
+ * (period 1 s less the 300 ms stall), SplitMix64's first draw for the seed
+ * 7 ^ 0x5354414c4c modulo 700000001, worked out apart from the code (in
+ * Python). The first read on the 1 ms grid at or after it is at 108 ms.
+ */
+#define STALL_0_NS   INT64_C(107891684)
+#define STALL_0_READ (108 * MS)
+
+static int64_t first_read_after_stall(const sim_config_t *cfg)
 {
-    int64_t s = sim_reads_stall_start(cfg, 0);
-    assert_true(s >= lo_ms * MS && s < hi_ms * MS);
-    return (s + MS - 1) / MS * MS;
+    assert_int_equal(sim_reads_stall_start(cfg, 0), STALL_0_NS);
+    /* stall 1 starts after the 990 ms the traces last */
+    assert_true(sim_reads_stall_start(cfg, 1) > 990 * MS);
+    return STALL_0_READ;
 }
 
 static void stall_config(sim_config_t *cfg)
@@ -85,17 +93,18 @@ static void stall_during_a_bounce(void **state)
     (void)state;
 
     stall_config(&cfg);
-    int64_t s = sim_reads_stall_start(&cfg, 0);
-    int64_t r = first_read_after_stall(&cfg, 10, 500);
-    /* the bounce starts 1 ms into the stall and settles 0.5 ms later */
-    const int64_t edges[] = {s + 1 * MS, s + 1200 * US, s + 1500 * US, 900 * MS};
+    (void)first_read_after_stall(&cfg);
+    /* the bounce starts 1 ms into the stall (108.891684 ms) and settles
+     * 0.5 ms later */
+    const int64_t edges[] = {STALL_0_NS + 1 * MS, STALL_0_NS + 1200 * US, STALL_0_NS + 1500 * US,
+                             900 * MS};
     g_autoptr(trace_t) t = make_trace(TRUE, edges, G_N_ELEMENTS(edges), 990 * MS);
-    /* read r is held back to r + 300 ms and sees pressed: the wait ends 5 ms
-     * later, at r + 305 ms. The release at 900 ms: read at 900 ms (the grid
-     * after the stall is r + 300 + k ms, whole ms again), reported at 905 ms. */
-    g_autoptr(sim_result_t) res = EXPECT(t, &cfg, PR(r + 305 * MS), RL(905 * MS));
-    /* reads: 0 .. r - 1 ms (r of them), then r + 300 .. 990 ms (691 - r) */
-    assert_int_equal(res->polls, (r / MS) + (990 - (r / MS + 300) + 1));
+    /* the read due at 108 ms is held back to 408 ms and sees pressed: the
+     * wait ends 5 ms later, at 413 ms. The release at 900 ms: read at 900 ms
+     * (the grid after the stall is 408 + k ms), reported at 905 ms. */
+    g_autoptr(sim_result_t) res = EXPECT(t, &cfg, PR(413 * MS), RL(905 * MS));
+    /* reads: 0 .. 107 ms (108), then 408 .. 990 ms (583) */
+    assert_int_equal(res->polls, 108 + 583);
 }
 
 /* A stall across the end of a defer wait: the press is reported by the first
@@ -106,17 +115,18 @@ static void stall_across_a_defer_window_end(void **state)
     (void)state;
 
     stall_config(&cfg);
-    int64_t r = first_read_after_stall(&cfg, 10, 500);
-    /* a clean press 3.5 ms before read r: read r - 3 ms sees it, the wait
-     * would end at r + 2 ms, inside the stall */
-    const int64_t edges[] = {r - 3500 * US};
+    (void)first_read_after_stall(&cfg);
+    /* a clean press at 104.5 ms: the read at 105 ms sees it, the wait would
+     * end at 110 ms, inside the stall (107.891684 to 407.891684 ms); the read
+     * due at 108 ms comes at 408 ms and reports */
+    const int64_t edges[] = {104500 * US};
     g_autoptr(trace_t) t = make_trace(TRUE, edges, G_N_ELEMENTS(edges), 990 * MS);
-    g_autoptr(sim_result_t) res = EXPECT(t, &cfg, PR(r + 300 * MS));
+    g_autoptr(sim_result_t) res = EXPECT(t, &cfg, PR(408 * MS));
     (void)res;
 
-    /* without the stall: r + 2 ms */
+    /* without the stall: 110 ms */
     cfg.stall_every_ns = cfg.stall_for_ns = 0;
-    g_autoptr(sim_result_t) plain = EXPECT(t, &cfg, PR(r + 2 * MS));
+    g_autoptr(sim_result_t) plain = EXPECT(t, &cfg, PR(110 * MS));
     (void)plain;
 }
 
