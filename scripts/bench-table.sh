@@ -127,14 +127,14 @@ END {
 
   if (have["pico"]) {
     printf "\n**On the Pico** (Cortex-M0+): footprint from `tests/cross/check_footprint.sh` (arm-none-eabi-gcc, -Os); "
-    printf "cycles of one `debounce_update` from the Thumb instructions of its longest and shortest path, "
-    printf "from the caller'"'"'s BL through the dispatcher and the algorithm back (`bench/pico_cycles.awk` on the disassembly), "
-    printf "with the Cortex-M0+ cycle counts at zero wait states (code in SRAM or a warm XIP cache), in ns at %d MHz.\n\n", v("pico", "clock", "frequency")
-    print "| algorithm | update code (B) | deadline code (B) | update stack (B) | state (B) | longest path: instructions | cycles | ns | shortest path: cycles | ns |"
-    print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    printf "instructions and cycles of every `debounce_update` of the emulator test'"'"'s replay (%d per algorithm, %d of lockout'"'"'s from traces polled at 1 ms and 100 us, the rest random inputs; longest and shortest over all, mean over the traces), ", v("pico", "lockout", "measured_updates"), v("pico", "lockout", "traced_updates")
+    printf "from the caller'"'"'s BL through the dispatcher and the algorithm back, measured by running the cross build under unicorn (`tests/emu/core_emu.py`), "
+    printf "costed with the Cortex-M0+ TRM'"'"'s cycle counts at zero wait states (code in SRAM or a warm XIP cache; `tests/emu/m0plus_cycles.py`), in ns at %d MHz.\n\n", v("pico", "clock", "frequency")
+    print "| algorithm | update code (B) | deadline code (B) | update stack (B) | state (B) | longest: instructions | cycles | ns | mean over traces: instructions | cycles | ns | shortest: cycles |"
+    print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for (i = 1; i <= n_pico; i++) {
       a = pico_algos[i]
-      printf "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |\n", a, v("pico", a, "update_code"), v("pico", a, "deadline_code"), v("pico", a, "update_stack"), v("pico", a, "state"), v("pico", a, "longest_path_instructions"), v("pico", a, "longest_path_cycles"), v("pico", a, "longest_path_ns"), v("pico", a, "shortest_path_cycles"), v("pico", a, "shortest_path_ns")
+      printf "| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %.1f | %d | %d |\n", a, v("pico", a, "update_code"), v("pico", a, "deadline_code"), v("pico", a, "update_stack"), v("pico", a, "state"), v("pico", a, "longest_path_instructions"), v("pico", a, "longest_path_cycles"), v("pico", a, "longest_path_ns"), v("pico", a, "mean_instructions"), v("pico", a, "mean_cycles"), v("pico", a, "mean_ns"), v("pico", a, "shortest_path_cycles")
     }
     printf "\nThe dispatcher `debounce_update` (%d B of code, %d B of stack) is in the stack and cycle columns, not in the code column.\n", v("pico", "dispatcher", "code"), v("pico", "dispatcher", "stack")
   }

@@ -51,7 +51,8 @@ if [ $do_build = 1 ]; then
   if [ ! -f "$build/CMakeCache.txt" ]; then
     cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   fi
-  cmake --build "$build" -j 2 --target bouncelab bench_core bench_readers bench_sim bench_sweep >/dev/null
+  cmake --build "$build" -j 2 --target bouncelab bench_core bench_readers bench_sim bench_sweep \
+    emu_reference >/dev/null
 fi
 build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$build/CMakeCache.txt")
 case $build_type in
@@ -108,7 +109,7 @@ run core "$bin/bench_core" "${quick_flag[@]}"
 run readers "$bin/bench_readers" "${quick_flag[@]}"
 run sim "$bin/bench_sim" "${quick_flag[@]}"
 if command -v arm-none-eabi-gcc >/dev/null; then
-  run pico bash bench/pico.sh "$src" "$work/cross"
+  run pico bash bench/pico.sh "$src" "$work/cross" "$build/tests/emu/emu_reference" "${quick_flag[@]}"
 else
   say "arm-none-eabi-gcc not found (scripts/setup.sh installs it): no Pico figures"
 fi

@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 all=(read_native read_truth native_parallel vcd_parallel read_vcd read_sigrok read_saleae
-  read_analog read_bbb core_equivalence sim_equivalence stress_csv)
+  read_analog read_bbb core_equivalence sim_equivalence stress_csv irq_equivalence)
 # A run gets this many seconds on one input before it counts as a hang.
 TIMEOUT_S=10
 # Memory one run may use before it counts as a finding (MB).

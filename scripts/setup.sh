@@ -13,6 +13,7 @@ packages=(
   sigrok-cli iverilog gtkwave  # real captures and round trips in tests/tools
   python3                   # tests under CPython: the MicroPython port (tests/micropython), `record` on a pty
   parallel                  # GNU parallel: sharded stress runs (tests/cli/test_stress_parallel.sh)
+  python3-unicorn           # the core's Cortex-M0+ build run under an emulator (tests/emu)
 )
 
 missing=()

@@ -211,7 +211,7 @@ static gboolean check_modes(const cli_grid_options_t *o, const cli_sim_options_t
                            error);
 }
 
-gboolean cli_grid_options_build(const cli_grid_options_t *o, const cli_sim_options_t *so,
+gboolean cli_grid_options_build(const cli_grid_options_t *o, cli_sim_options_t *so,
                                 sim_sweep_spec_t *spec, GError **error)
 {
     g_autoptr(GArray) runtimes = g_array_new(FALSE, FALSE, sizeof(sim_runtime_t));

@@ -35,7 +35,7 @@ void cli_grid_options_clear(cli_grid_options_t *o);
  * usage error on a bad value, a duration the core cannot count, or an option
  * for a mode the grid does not hold.
  */
-gboolean cli_grid_options_build(const cli_grid_options_t *o, const cli_sim_options_t *so,
+gboolean cli_grid_options_build(const cli_grid_options_t *o, cli_sim_options_t *so,
                                 sim_sweep_spec_t *spec, GError **error);
 
 /** Whether a list of sim_mode_t holds `mode`. */

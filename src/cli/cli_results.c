@@ -50,9 +50,20 @@ char *cli_results_describe(const sim_config_t *cfg)
     if (debounce_algo_uses_windows(cfg->algo)) {
         g_string_append_printf(s, " %s/%s (press/release window)", pw, rw);
     }
-    if (cfg->mode == SIM_MODE_POLL) {
+    if (cfg->mode == SIM_MODE_POLL && cfg->reads_ns != NULL) {
+        g_string_append_printf(s, ", poll at %zu given read times", cfg->n_reads);
+    } else if (cfg->mode == SIM_MODE_POLL) {
         g_autofree char *iv = util_format_duration(cfg->interval_ns);
         g_string_append_printf(s, ", poll every %s", iv);
+        if (cfg->stall_for_ns > 0) {
+            g_autofree char *sf = util_format_duration(cfg->stall_for_ns);
+            g_autofree char *se = util_format_duration(cfg->stall_every_ns);
+            g_string_append_printf(s, ", stalled %s every %s", sf, se);
+        }
+        if (cfg->print_ns > 0) {
+            g_autofree char *pr = util_format_duration(cfg->print_ns);
+            g_string_append_printf(s, ", %s print per count", pr);
+        }
         if (cfg->phase_ns || cfg->jitter_ns) {
             g_autofree char *ph = util_format_duration(cfg->phase_ns);
             g_autofree char *ji = util_format_duration(cfg->jitter_ns);

@@ -103,7 +103,7 @@ static gboolean check_mode(const cli_run_options_t *o, const cli_sim_options_t *
 }
 
 /* Preset, then the chosen values, then runtime latencies, then overrides. */
-gboolean cli_run_options_config(const cli_run_options_t *o, const cli_sim_options_t *so,
+gboolean cli_run_options_config(const cli_run_options_t *o, cli_sim_options_t *so,
                                 sim_config_t *cfg, GError **error)
 {
     g_autoptr(GError) local = NULL;

@@ -43,7 +43,7 @@ gboolean cli_run_options_given(const cli_run_options_t *o);
  * bad value or an option that cannot apply to the mode chosen; the result is
  * not validated (sim_config_validate).
  */
-gboolean cli_run_options_config(const cli_run_options_t *o, const cli_sim_options_t *so,
+gboolean cli_run_options_config(const cli_run_options_t *o, cli_sim_options_t *so,
                                 sim_config_t *cfg, GError **error);
 
 #endif

@@ -1,6 +1,7 @@
 /* The simulation options shared by `run` and `sweep`. */
 #include "cli_sim_options.h"
 #include "cli.h"
+#include "cli_reads_file.h"
 #include "trace_oracle.h"
 #include "util_duration.h"
 
@@ -14,15 +15,17 @@ void cli_sim_options_init(cli_sim_options_t *o)
 
 void cli_sim_options_clear(cli_sim_options_t *o)
 {
-    char **strings[] = {&o->release_window,  &o->phase,        &o->jitter,     &o->seed,
-                        &o->trigger,         &o->irq_jitter,   &o->irq_tail,   &o->irq_tail_prob,
-                        &o->alarm_latency,   &o->handler_time, &o->count,      &o->holdoff,
-                        &o->holdoff_compare, &o->main_loop,    &o->tick_start, &o->ticks_ms_start,
-                        &o->settle};
+    char **strings[] = {&o->release_window,  &o->phase,        &o->jitter,      &o->seed,
+                        &o->trigger,         &o->irq_jitter,   &o->irq_tail,    &o->irq_tail_prob,
+                        &o->alarm_latency,   &o->handler_time, &o->count,       &o->holdoff,
+                        &o->holdoff_compare, &o->main_loop,    &o->tick_start,  &o->ticks_ms_start,
+                        &o->settle,          &o->reads,        &o->stall_every, &o->stall_for,
+                        &o->print_time};
     for (gsize i = 0; i < G_N_ELEMENTS(strings); i++) {
         g_clear_pointer(strings[i], g_free);
     }
     g_clear_pointer(&o->help_texts, g_ptr_array_unref);
+    g_clear_pointer(&o->reads_ns, g_array_unref);
 }
 
 void cli_sim_options_add(GOptionContext *context, cli_sim_options_t *o)
@@ -58,6 +61,20 @@ void cli_sim_options_add_to_group(GOptionGroup *group, cli_sim_options_t *o)
                        "poll: each read late by up to this, uniform, below the interval "
                        "[default: %s]",
                        jitter),
+         "DUR"},
+        {"reads", 0, 0, G_OPTION_ARG_FILENAME, &o->reads,
+         "poll: read at these instants instead of every interval: one per line, ns after the "
+         "trace start, non-decreasing (several at one instant allowed) [default: the grid]",
+         "FILE"},
+        {"stall-every", 0, 0, G_OPTION_ARG_STRING, &o->stall_every,
+         "poll: the loop stalls once per DUR (a display refresh, a GC), at a seeded uniform "
+         "position in each period; later reads come that much later [default: never]",
+         "DUR"},
+        {"stall-for", 0, 0, G_OPTION_ARG_STRING, &o->stall_for,
+         "poll: how long each of those stalls lasts, below --stall-every [default: none]", "DUR"},
+        {"print-time", 0, 0, G_OPTION_ARG_STRING, &o->print_time,
+         "poll: the loop blocks this long after each counted press, printing it "
+         "[default: 0s; the tutorial presets: 20 characters at 115200 baud]",
          "DUR"},
         {"seed", 0, 0, G_OPTION_ARG_STRING, &o->seed,
          cli_help_text(o->help_texts,
@@ -151,12 +168,65 @@ gboolean cli_sim_options_given(const cli_sim_options_t *o)
     return o->release_window || o->phase || o->jitter || o->seed || o->trigger || o->irq_jitter ||
            o->irq_tail || o->irq_tail_prob || o->alarm_latency || o->handler_time || o->count ||
            o->holdoff || o->holdoff_compare || o->main_loop || o->tick_start || o->ticks_ms_start ||
-           o->settle;
+           o->settle || o->reads || o->stall_every || o->stall_for || o->print_time;
+}
+
+/* --reads, --stall-every, --stall-for, --print-time: the read schedule beyond the grid. */
+static gboolean schedule_apply(cli_sim_options_t *o, sim_config_t *cfg, GError **error)
+{
+    if ((o->stall_every == NULL) != (o->stall_for == NULL)) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--stall-every and --stall-for go together");
+        return FALSE;
+    }
+    if (!duration_opt("--stall-every", o->stall_every, &cfg->stall_every_ns, error) ||
+        !duration_opt("--stall-for", o->stall_for, &cfg->stall_for_ns, error) ||
+        !duration_opt("--print-time", o->print_time, &cfg->print_ns, error)) {
+        return FALSE;
+    }
+    if (o->stall_every != NULL &&
+        (cfg->stall_for_ns <= 0 || cfg->stall_for_ns >= cfg->stall_every_ns)) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "--stall-for: a stall must last more than 0 and less than --stall-every (the "
+                    "loop reads between stalls)");
+        return FALSE;
+    }
+    if (o->reads != NULL) {
+        g_autoptr(GError) local = NULL;
+        if (o->phase || o->jitter || o->stall_every || cfg->print_ns > 0) {
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--reads: the file gives every read as it happened; it cannot take "
+                        "--phase, --jitter, --stall-every or a print time on top%s",
+                        cfg->print_ns > 0 && o->print_time == NULL
+                            ? " (the preset prints: add --print-time 0s)"
+                            : "");
+            return FALSE;
+        }
+        g_clear_pointer(&o->reads_ns, g_array_unref);
+        o->reads_ns = cli_reads_file_load(o->reads, &local);
+        if (o->reads_ns == NULL) {
+            g_set_error(error, local->domain, local->code, "--reads: %s", local->message);
+            return FALSE;
+        }
+        cfg->reads_ns = (const int64_t *)(const void *)o->reads_ns->data;
+        cfg->n_reads = o->reads_ns->len;
+    }
+    return TRUE;
 }
 
 const char *cli_sim_options_poll_only(const cli_sim_options_t *o)
 {
-    return o->phase ? "--phase" : o->jitter ? "--jitter" : NULL;
+    const struct {
+        const char *text, *name;
+    } poll[] = {{o->phase, "--phase"},         {o->jitter, "--jitter"},
+                {o->reads, "--reads"},         {o->stall_every, "--stall-every"},
+                {o->stall_for, "--stall-for"}, {o->print_time, "--print-time"}};
+
+    for (gsize i = 0; i < G_N_ELEMENTS(poll); i++) {
+        if (poll[i].text != NULL) {
+            return poll[i].name;
+        }
+    }
+    return NULL;
 }
 
 const char *cli_sim_options_irq_only(const cli_sim_options_t *o)
@@ -179,7 +249,7 @@ const char *cli_sim_options_irq_only(const cli_sim_options_t *o)
 }
 
 /* Model and program settings: everything but the latency overrides. */
-static gboolean apply_program(const cli_sim_options_t *o, sim_config_t *cfg, GError **error)
+static gboolean apply_program(cli_sim_options_t *o, sim_config_t *cfg, GError **error)
 {
     guint64 n = 0;
 
@@ -192,7 +262,8 @@ static gboolean apply_program(const cli_sim_options_t *o, sim_config_t *cfg, GEr
     if (!duration_opt("--phase", o->phase, &cfg->phase_ns, error) ||
         !duration_opt("--jitter", o->jitter, &cfg->jitter_ns, error) ||
         !duration_opt("--holdoff", o->holdoff, &cfg->holdoff_ns, error) ||
-        !duration_opt("--main-loop", o->main_loop, &cfg->main_loop_ns, error)) {
+        !duration_opt("--main-loop", o->main_loop, &cfg->main_loop_ns, error) ||
+        !schedule_apply(o, cfg, error)) {
         return FALSE;
     }
     if (o->seed != NULL) {
@@ -234,7 +305,7 @@ static gboolean apply_program(const cli_sim_options_t *o, sim_config_t *cfg, GEr
     return TRUE;
 }
 
-gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg, GError **error)
+gboolean cli_sim_options_apply(cli_sim_options_t *o, sim_config_t *cfg, GError **error)
 {
     sim_latency_t irq = cfg->irq_latency, alarm = cfg->alarm_latency;
     int64_t handler = cfg->handler_ns, ns = 0;

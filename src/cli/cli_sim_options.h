@@ -29,12 +29,17 @@ typedef struct {
     char *ticks_ms_start;
     char *settle;
     GPtrArray *help_texts; /* --help lines built from the defaults, alive as long as the options */
+    char *reads;           /* --reads FILE */
+    char *stall_every;
+    char *stall_for;
+    char *print_time;
+    GArray *reads_ns; /* the file's read times once applied; cfg->reads_ns points into it */
 } cli_sim_options_t;
 
 /** Resets the options to "not given". */
 void cli_sim_options_init(cli_sim_options_t *o);
 
-/** Frees the option strings. */
+/** Frees the option strings and the read times (configurations pointing at them must be done). */
 void cli_sim_options_clear(cli_sim_options_t *o);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(cli_sim_options_t, cli_sim_options_clear)
 
@@ -57,9 +62,11 @@ const char *cli_sim_options_irq_only(const cli_sim_options_t *o);
  * Applies the given options on top of cfg (which already holds the mode,
  * runtime and other chosen values), in this order: model and program
  * settings, then latency overrides (which make the runtime "custom").
- * FALSE with "--OPTION: why" (CLI_ERROR_USAGE) on a bad value.
+ * --reads loads its file into o->reads_ns, which cfg then points at: keep
+ * `o` until cfg is done. FALSE with "--OPTION: why" (CLI_ERROR_USAGE) on a
+ * bad value.
  */
-gboolean cli_sim_options_apply(const cli_sim_options_t *o, sim_config_t *cfg, GError **error);
+gboolean cli_sim_options_apply(cli_sim_options_t *o, sim_config_t *cfg, GError **error);
 
 /** The oracle's settle time (ns) from --settle, or its default. FALSE with an error. */
 gboolean cli_sim_options_settle(const cli_sim_options_t *o, int64_t *settle_ns, GError **error);

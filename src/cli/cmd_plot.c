@@ -246,7 +246,7 @@ static char *waveform_data_path(const plot_options_t *options, char **temp_out, 
     return g_strdup(temp);
 }
 
-static int draw_waveform(const plot_options_t *options, plot_format_t format)
+static int draw_waveform(plot_options_t *options, plot_format_t format)
 {
     g_autoptr(cli_interrupt_t) watch = cli_interrupt_watch(); /* first: dropped last */
     g_autoptr(GError) error = NULL;

@@ -195,8 +195,7 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
 }
 
 /* The configurations of the grid, in sweep's order. */
-static gboolean plan_configs(const stress_options_t *o, const cli_sim_options_t *so,
-                             GArray *configs)
+static gboolean plan_configs(const stress_options_t *o, cli_sim_options_t *so, GArray *configs)
 {
     g_autoptr(sim_sweep_spec_t) grid = sim_sweep_spec_new();
     g_autoptr(sim_sweep_plan_t) plan = NULL;

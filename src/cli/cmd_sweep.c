@@ -32,8 +32,8 @@ static void sweep_options_clear(sweep_options_t *o)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(sweep_options_t, sweep_options_clear)
 
-static gboolean build_spec(const sweep_options_t *o, const cli_sim_options_t *so,
-                           sim_sweep_spec_t *spec, GError **error)
+static gboolean build_spec(const sweep_options_t *o, cli_sim_options_t *so, sim_sweep_spec_t *spec,
+                           GError **error)
 {
     return cli_grid_options_build(&o->grid, so, spec, error) &&
            (o->shard == NULL ||

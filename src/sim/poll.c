@@ -7,38 +7,7 @@
  */
 #include "sim_models.h"
 #include "sim_program.h"
-#include "sim_rng.h"
-
-typedef struct {
-    int64_t first_ns; /* read 0, before jitter */
-    int64_t interval_ns;
-    int64_t jitter_ns;
-    guint32 seed;
-} poll_grid_t;
-
-static int64_t read_time(const poll_grid_t *g, int64_t k)
-{
-    return g->first_ns + k * g->interval_ns + sim_rng_uniform(g->seed, (uint64_t)k, g->jitter_ns);
-}
-
-/* The first read at or after t_ns. Reads are strictly increasing because the
- * jitter is less than the interval, so at most one step past the estimate. */
-static int64_t first_read_at_or_after(const poll_grid_t *g, int64_t t_ns)
-{
-    int64_t k;
-
-    if (t_ns <= g->first_ns) {
-        return 0;
-    }
-    k = (t_ns - g->first_ns - g->jitter_ns + g->interval_ns - 1) / g->interval_ns;
-    if (k < 0) {
-        k = 0;
-    }
-    while (read_time(g, k) < t_ns) {
-        k++;
-    }
-    return k;
-}
+#include "sim_reads.h"
 
 /* The number of edges at or before t_ns, searching from `edge` on. A read
  * often skips a whole bounce burst of dozens of edges, so the search
@@ -67,18 +36,32 @@ static gsize edges_through(const trace_t *trace, gsize edge, gsize n_edges, int6
     return lo + 1;
 }
 
-static void record_reads(const poll_grid_t *g, const sim_record_t *record, int64_t end_ns,
-                         sim_result_t *result)
-{
-    int64_t to = MIN(record->to_ns, end_ns);
+/* A delay the program put into the loop (a print), replayed when the reads
+ * are walked again for the activity record. */
+typedef struct {
+    int64_t k; /* after this read */
+    int64_t ns;
+} poll_delay_t;
 
-    for (int64_t k = first_read_at_or_after(g, record->from_ns); read_time(g, k) <= to; k++) {
-        sim_activity_t a = {read_time(g, k), read_time(g, k), SIM_ACTIVITY_POLL};
-        if (result->activity->len >= SIM_ACTIVITY_MAX) {
-            result->activity_cut = TRUE;
-            break;
+static void record_reads(const trace_t *trace, const sim_config_t *cfg, const GArray *delays,
+                         const sim_record_t *record, sim_result_t *result)
+{
+    int64_t to = MIN(record->to_ns, trace->end_ns);
+    sim_reads_t r;
+    guint d = 0;
+
+    for (sim_reads_init(&r, cfg, trace->start_ns); r.t_ns <= to; sim_reads_next(&r)) {
+        if (r.t_ns >= record->from_ns) {
+            sim_activity_t a = {r.t_ns, r.t_ns, SIM_ACTIVITY_POLL};
+            if (result->activity->len >= SIM_ACTIVITY_MAX) {
+                result->activity_cut = TRUE;
+                break;
+            }
+            g_array_append_val(result->activity, a);
         }
-        g_array_append_val(result->activity, a);
+        for (; d < delays->len && g_array_index(delays, poll_delay_t, d).k == r.k; d++) {
+            sim_reads_delay(&r, g_array_index(delays, poll_delay_t, d).ns);
+        }
     }
 }
 
@@ -87,7 +70,8 @@ void sim_poll_run(const trace_t *trace, const sim_config_t *cfg, gboolean step_e
 {
     const int64_t origin = trace->start_ns;
     const gsize n_edges = trace_n_edges(trace);
-    poll_grid_t grid = {origin + cfg->phase_ns, cfg->interval_ns, cfg->jitter_ns, cfg->seed};
+    sim_reads_t reads;
+    g_autoptr(GArray) delays = g_array_new(FALSE, FALSE, sizeof(poll_delay_t));
     debounce_config_t core_cfg;
     debounce_t d;
     sim_program_t program;
@@ -103,11 +87,9 @@ void sim_poll_run(const trace_t *trace, const sim_config_t *cfg, gboolean step_e
     }
     debounce_init(&d, &core_cfg, sim_tick_of(cfg, origin, origin), level);
     sim_program_init(&program, cfg, record, origin, result);
-    result->polls = (guint64)first_read_at_or_after(&grid, trace->end_ns + 1);
 
-    for (int64_t k = 0; (guint64)k < result->polls;) {
-        int64_t t = read_time(&grid, k);
-        int64_t next_k = k + 1;
+    for (sim_reads_init(&reads, cfg, origin); reads.t_ns <= trace->end_ns;) {
+        int64_t t = reads.t_ns, k = reads.k;
         uint32_t when = 0;
 
         edge = edges_through(trace, edge, n_edges, t);
@@ -117,7 +99,14 @@ void sim_poll_run(const trace_t *trace, const sim_config_t *cfg, gboolean step_e
 
         debounce_event_t ev = debounce_update(&d, sim_tick_of(cfg, origin, t), level);
         result->updates++;
-        sim_program_update(&program, t, ev, debounce_is_pressed(&d), FALSE);
+        if (sim_program_update(&program, t, ev, debounce_is_pressed(&d), FALSE) &&
+            cfg->print_ns > 0) {
+            /* the loop prints the count before it reads again */
+            poll_delay_t delay = {k, cfg->print_ns};
+            sim_reads_delay(&reads, cfg->print_ns);
+            g_array_append_val(delays, delay);
+        }
+        sim_reads_next(&reads);
 
         if (!step_every_read && !(cfg->count == SIM_COUNT_LEVEL && debounce_is_pressed(&d)) &&
             !(saturation > 0 && same_reads <= saturation)) {
@@ -132,13 +121,16 @@ void sim_poll_run(const trace_t *trace, const sim_config_t *cfg, gboolean step_e
             if (wake == INT64_MAX) {
                 break;
             }
-            next_k = MAX(next_k, first_read_at_or_after(&grid, wake));
+            /* not past the first read after the end, which counts the reads */
+            sim_reads_seek(&reads, MIN(wake, trace->end_ns + 1));
             /* skipped reads saw the same level */
-            same_reads += (uint64_t)(next_k - k - 1);
+            same_reads += (uint64_t)(reads.k - k - 1);
         }
-        k = next_k;
     }
+    /* the reads the trace holds: the first one after its end counts them */
+    sim_reads_seek(&reads, trace->end_ns + 1);
+    result->polls = (guint64)reads.k;
     if (record != NULL && record->activity) {
-        record_reads(&grid, record, trace->end_ns, result);
+        record_reads(trace, cfg, delays, record, result);
     }
 }

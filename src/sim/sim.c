@@ -36,7 +36,8 @@ sim_result_t *sim_run(const trace_t *trace, const sim_config_t *cfg, const sim_r
 {
     sim_result_t *result;
 
-    if (!sim_config_validate(cfg, error) || !trace_check_time_limit(trace, error)) {
+    if (!sim_config_validate(cfg, error) || !trace_check_time_limit(trace, error) ||
+        !sim_config_fits_trace(cfg, trace->end_ns - trace->start_ns, error)) {
         return NULL;
     }
     result = sim_result_new(record);

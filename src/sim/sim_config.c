@@ -101,6 +101,9 @@ static gboolean durations_ok(const sim_config_t *cfg, GError **error)
         {"the poll interval", cfg->interval_ns},
         {"the poll phase", cfg->phase_ns},
         {"the poll jitter", cfg->jitter_ns},
+        {"the stall period", cfg->stall_every_ns},
+        {"the stall", cfg->stall_for_ns},
+        {"the print time", cfg->print_ns},
         {"the interrupt latency", cfg->irq_latency.base_ns},
         {"the interrupt jitter", cfg->irq_latency.jitter_ns},
         {"the interrupt tail", cfg->irq_latency.tail_ns},
@@ -143,6 +146,40 @@ static gboolean core_config_ok(const sim_config_t *cfg, GError **error)
     return TRUE;
 }
 
+/* The read schedule's settings beyond the grid (sim_reads.h). */
+static gboolean schedule_ok(const sim_config_t *cfg, GError **error)
+{
+    if (cfg->stall_every_ns < 0 || cfg->stall_for_ns < 0 || cfg->print_ns < 0 ||
+        (cfg->stall_every_ns > 0) != (cfg->stall_for_ns > 0) ||
+        cfg->stall_for_ns >= cfg->stall_every_ns + (cfg->stall_every_ns == 0)) {
+        g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID,
+                    "a stall needs both its period and its length, the length above 0 and "
+                    "below the period (the loop must read between stalls), and a print time "
+                    "at least 0");
+        return FALSE;
+    }
+    if (cfg->reads_ns != NULL && (cfg->n_reads == 0 || cfg->phase_ns != 0 || cfg->jitter_ns != 0 ||
+                                  cfg->stall_every_ns != 0 || cfg->print_ns != 0)) {
+        g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID,
+                    "explicit read times need at least one read and are taken as they are: "
+                    "no phase, jitter, stalls or print time on top of them");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean sim_config_fits_trace(const sim_config_t *cfg, int64_t duration_ns, GError **error)
+{
+    if (cfg->mode == SIM_MODE_POLL && cfg->stall_for_ns > duration_ns) {
+        g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID,
+                    "the stall (%" G_GINT64_FORMAT
+                    " ns) is longer than the trace (%" G_GINT64_FORMAT " ns)",
+                    cfg->stall_for_ns, duration_ns);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 gboolean sim_config_validate(const sim_config_t *cfg, GError **error)
 {
     if ((unsigned)cfg->algo >= DEBOUNCE_ALGO_COUNT) {
@@ -175,6 +212,9 @@ gboolean sim_config_validate(const sim_config_t *cfg, GError **error)
         if (cfg->count == SIM_COUNT_ENTRIES) {
             g_set_error(error, SIM_ERROR, SIM_ERROR_INVALID,
                         "counting handler entries needs --mode irq");
+            return FALSE;
+        }
+        if (!schedule_ok(cfg, error)) {
             return FALSE;
         }
     } else {

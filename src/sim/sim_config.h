@@ -79,6 +79,15 @@ typedef struct {
     int64_t interval_ns; /**< time between reads */
     int64_t phase_ns;    /**< first read at trace start + phase */
     int64_t jitter_ns;   /**< each read late by uniform[0, jitter]; < interval */
+    /** explicit read times instead of the grid (--reads): ns after the trace
+     * start, non-decreasing; NULL: the grid. The caller owns the array. */
+    const int64_t *reads_ns;
+    gsize n_reads;
+    /** the seeded stall model: the loop blocks stall_for_ns once per
+     * stall_every_ns, at a uniform position in each period; 0: off */
+    int64_t stall_every_ns;
+    int64_t stall_for_ns;
+    int64_t print_ns; /**< the loop blocks this long after each counted press (a print); 0: off */
 
     /* interrupts */
     sim_trigger_t trigger;
@@ -113,6 +122,12 @@ void sim_config_set_runtime(sim_config_t *cfg, sim_runtime_t runtime);
  * saying what to change.
  */
 gboolean sim_config_validate(const sim_config_t *cfg, GError **error);
+
+/**
+ * Checks what depends on the trace too: a stall must be shorter than the
+ * trace (`duration_ns`, end - start). FALSE with a SIM_ERROR_INVALID error.
+ */
+gboolean sim_config_fits_trace(const sim_config_t *cfg, int64_t duration_ns, GError **error);
 
 /**
  * The core's configuration for a trace wired with `active_low`: windows in

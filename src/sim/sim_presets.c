@@ -4,13 +4,27 @@
 
 /*
  * The tutorial's loops have no sleep: one pass reads the pin and, while it
- * reads pressed, prints a line. Our estimate of a pass is 1 ms (a short
- * print over USB serial from MicroPython dominates); --interval overrides it.
+ * reads pressed, prints a line. Our estimate of a pass is 1 ms; --interval
+ * overrides it. The print itself comes on top, per count (TUTORIAL_PRINT_NS).
  */
 #define TUTORIAL_LOOP_NS         INT64_C(1000000)
 #define TUTORIAL_POLL_HOLDOFF_NS INT64_C(300000000) /* `ticks_ms() - last > 300` */
 #define TUTORIAL_IRQ_HOLDOFF_NS  INT64_C(500000000) /* `ticks_diff(now, last) > 500` */
 #define TUTORIAL_MAIN_LOOP_NS    INT64_C(10000000)  /* `sleep(0.01)` between flag checks */
+
+/*
+ * The print per count blocks the loop while the line goes out. Over a UART
+ * REPL at 115200 baud with 8N1 framing a character is 10 bits (start, 8 data,
+ * stop): 10 / 115200 s = 86.8 us. A line such as "Button pressed 12\r\n" is
+ * about 20 characters (our estimate of the tutorial's text with MicroPython's
+ * CRLF), so 1.736 ms per count. Over the USB REPL (the Pico's default) the
+ * text leaves in USB packets and the stall is shorter: --print-time sets it.
+ */
+#define UART_BAUD            INT64_C(115200)
+#define UART_BITS_PER_CHAR   INT64_C(10)
+#define TUTORIAL_PRINT_CHARS INT64_C(20)
+#define TUTORIAL_PRINT_NS                                                                          \
+    (TUTORIAL_PRINT_CHARS * UART_BITS_PER_CHAR * INT64_C(1000000000) / UART_BAUD)
 
 /* 1: `while True: if button.value() == 0: print(...); count += 1` */
 static void poll_raw(sim_config_t *cfg)
@@ -20,6 +34,7 @@ static void poll_raw(sim_config_t *cfg)
     cfg->interval_ns = TUTORIAL_LOOP_NS;
     cfg->count = SIM_COUNT_LEVEL;
     cfg->holdoff_ns = 0;
+    cfg->print_ns = TUTORIAL_PRINT_NS;
 }
 
 /* 2: the same loop, counting only if `ticks_ms() - last > 300`: a plain

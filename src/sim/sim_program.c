@@ -64,29 +64,33 @@ static void deliver(sim_program_t *p, int64_t t_ns, debounce_event_t kind)
     g_array_append_val(p->result->events, ev);
 }
 
-void sim_program_update(sim_program_t *p, int64_t t_ns, debounce_event_t ev, gboolean pressed,
-                        gboolean gpio_entry)
+gboolean sim_program_update(sim_program_t *p, int64_t t_ns, debounce_event_t ev, gboolean pressed,
+                            gboolean gpio_entry)
 {
+    gboolean counted = FALSE;
+
     if (ev != DEBOUNCE_EVENT_NONE && p->result->output != NULL) {
         sim_event_t out = {t_ns, ev};
         g_array_append_val(p->result->output, out);
     }
     switch (p->cfg->count) {
     case SIM_COUNT_EVENTS:
-        if (ev == DEBOUNCE_EVENT_RELEASE ||
-            (ev == DEBOUNCE_EVENT_PRESS && holdoff_allows(p, t_ns))) {
+        if (ev == DEBOUNCE_EVENT_RELEASE) {
             deliver(p, t_ns, ev);
+        } else if (ev == DEBOUNCE_EVENT_PRESS && holdoff_allows(p, t_ns)) {
+            deliver(p, t_ns, ev);
+            counted = TRUE;
         }
         break;
     case SIM_COUNT_LEVEL:
-        if (pressed && holdoff_allows(p, t_ns)) {
-            deliver(p, t_ns, DEBOUNCE_EVENT_PRESS);
-        }
+        counted = pressed && holdoff_allows(p, t_ns);
         break;
     case SIM_COUNT_ENTRIES:
-        if (gpio_entry && holdoff_allows(p, t_ns)) {
-            deliver(p, t_ns, DEBOUNCE_EVENT_PRESS);
-        }
+        counted = gpio_entry && holdoff_allows(p, t_ns);
         break;
     }
+    if (counted && p->cfg->count != SIM_COUNT_EVENTS) {
+        deliver(p, t_ns, DEBOUNCE_EVENT_PRESS);
+    }
+    return counted;
 }

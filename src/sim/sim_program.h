@@ -27,10 +27,11 @@ void sim_program_init(sim_program_t *p, const sim_config_t *cfg, const sim_recor
 
 /**
  * One update of the core at t_ns returned `ev` and left the output
- * `pressed`; `gpio_entry` is TRUE when it ran in a GPIO handler.
+ * `pressed`; `gpio_entry` is TRUE when it ran in a GPIO handler. TRUE when
+ * the program counted a press there (and would print the count).
  */
-void sim_program_update(sim_program_t *p, int64_t t_ns, debounce_event_t ev, gboolean pressed,
-                        gboolean gpio_entry);
+gboolean sim_program_update(sim_program_t *p, int64_t t_ns, debounce_event_t ev, gboolean pressed,
+                            gboolean gpio_entry);
 
 /** MicroPython's ticks_ms() at t_ns: wraps at 2^30 ms, as on 32-bit ports. */
 uint32_t sim_program_ticks_ms(const sim_program_t *p, int64_t t_ns);

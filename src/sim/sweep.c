@@ -130,7 +130,11 @@ static gboolean validate(const sim_sweep_plan_t *plan, GError **error)
     const sim_sweep_spec_t *spec = plan->spec;
 
     for (guint t = 0; t < spec->traces->len; t++) {
-        if (!trace_check_time_limit(g_ptr_array_index(spec->traces, t), error)) {
+        const trace_t *trace = g_ptr_array_index(spec->traces, t);
+        sim_config_t poll = spec->base;
+        poll.mode = SIM_MODE_POLL;
+        if (!trace_check_time_limit(trace, error) ||
+            !sim_config_fits_trace(&poll, trace->end_ns - trace->start_ns, error)) {
             return FALSE;
         }
     }

@@ -70,10 +70,12 @@ expect_stdout 'missed +1 +1' "one missed press and release"
 run convert "$SCRATCH/missed.vcd" "$SCRATCH/missed.csv" --channel missed --active high
 sed -n '/^t_ns,level$/,$p' "$SCRATCH/missed.csv" | tr '\n' ' ' |
   grep -qx 't_ns,level 0,0 1000000,1 10000000,0 ' || fail "missed wire: $(cat "$SCRATCH/missed.csv")"
-run run "$DATA/press.csv" --preset tutorial-poll-raw --vcd "$SCRATCH/false.vcd" --vcd-timescale 1ms
+run run "$DATA/press.csv" --preset tutorial-poll-raw --print-time 0s --vcd "$SCRATCH/false.vcd" \
+  --vcd-timescale 1ms
 expect_status 0 "--vcd-timescale 1ms"
 expect_file_has "$SCRATCH/false.vcd" '^\$timescale 1 ms \$end$' "timescale given"
-# the 8 false counts (below) at 2, 3, ... 9 ms: the false wire toggles 8 times
+# without its print the preset counts at 1, 2, ... 9 ms (below): the 8 false
+# counts toggle the false wire 8 times
 run convert "$SCRATCH/false.vcd" "$SCRATCH/false.csv" --channel false --active high
 [ "$(sed -n '/^t_ns,level$/,$p' "$SCRATCH/false.csv" | tail -n +3 | wc -l)" = 8 ] ||
   fail "false wire: $(cat "$SCRATCH/false.csv")"
@@ -81,12 +83,20 @@ run run "$DATA/press.csv" --vcd "$SCRATCH/x.vcd" --vcd-timescale 20us
 expect_status 2 "--vcd-timescale not a power of ten"
 expect_stderr "--vcd-timescale: '20us' is not a power of ten" "says why"
 
-# a preset: the tutorial's first loop counts every 1 ms pass that reads low:
-# 1..9 ms except 1.2..1.25 falls between reads: passes at 1,2,...,9 = 9 counts
+# a preset: the tutorial's first loop counts every pass that reads low and
+# prints each count (20 characters at 115200 baud: 1.736111 ms), so while low
+# it reads every 2.736111 ms: 1, 3.736, 6.472, 9.208 ms count, 11.944 reads
+# released: 4 counts. Without the print, passes at 1,2,...,9 ms: 9 counts.
 run run "$DATA/press.csv" --preset tutorial-poll-raw
 expect_status 0 "preset"
-expect_stdout 'detected +9 +0' "nine counts for one press"
-expect_stdout 'false +8 +-' "eight of them false, releases not scored"
+expect_stdout 'detected +4 +0' "four counts for one press"
+expect_stdout 'false +3 +-' "three of them false, releases not scored"
+expect_stdout '1736111ns print per count' "the print is in the config line"
+run run "$DATA/press.csv" --preset tutorial-poll-raw --print-time 0s
+expect_stdout 'detected +9 +0' "nine counts without the print"
+run run "$DATA/press.csv" --reads "$DATA/../data/press.csv" --preset tutorial-poll-raw
+expect_status 2 "--reads with a printing preset"
+expect_stderr 'add --print-time 0s' "says how"
 
 # bad input and bad options: exit 2 and a message that says what to do
 run run "$DATA/press.csv" --window 5

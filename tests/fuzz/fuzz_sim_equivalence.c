@@ -12,7 +12,10 @@
  * interval), main loop period (x 10 us), hold-off (x 100 us); 4 bytes each:
  * trace start (signed ns), the core's start tick, the jitter seed; 2 bytes:
  * time after the last edge (x 1 us); then 2-byte edges: bit 15 set, a delay
- * of up to 32 ms in 1 us steps, else up to 32 us in 1 ns steps.
+ * of up to 32 ms in 1 us steps, else up to 32 us in 1 ns steps. The seed
+ * also picks a read schedule beyond the grid: bit 0 a stall model (period
+ * 2 to 65 intervals, length 1 to 255/256 of it), bit 1 a print per count (up
+ * to 4 intervals).
  */
 #include "fuzz_util.h"
 
@@ -96,6 +99,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (head & 0x40u) {
         cfg.main_loop_ns = (int64_t)main_loop * 10000 + 1;
+    }
+    if (cfg.seed & 1u) {
+        cfg.stall_every_ns = cfg.interval_ns * (int64_t)(2u + (cfg.seed >> 8) % 64u);
+        cfg.stall_for_ns = cfg.stall_every_ns * (int64_t)(1u + (cfg.seed >> 16) % 255u) / 256;
+        if (cfg.stall_for_ns == 0 || cfg.stall_for_ns > span) {
+            cfg.stall_every_ns = cfg.stall_for_ns = 0;
+        }
+    }
+    if (cfg.seed & 2u) {
+        cfg.print_ns = cfg.interval_ns * (int64_t)((cfg.seed >> 24) % 5u);
     }
     if (!sim_config_validate(&cfg, NULL)) {
         return 0; /* e.g. an integrator window of more than 2^31 samples */

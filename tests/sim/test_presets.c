@@ -43,9 +43,15 @@ static sim_result_t *run_scored(const trace_t *t, const sim_config_t *cfg, sim_m
     return r;
 }
 
-/* Program 1 counts every 1 ms pass while the pin reads low: A 100..249
- * (150), B 400..1399 (1000), C 1600..1699 (100), D 1900..1999 (100):
- * 1350 counts for 4 presses. */
+/* Program 1 counts every pass that reads low, and each count prints: 20
+ * characters at 115200 baud, 10 bits each, 200e9 / 115200 = 1736111 ns, so
+ * while the pin reads low a read comes every 1 ms + 1.736111 ms = 2.736111
+ * ms. A: 100 + 2.736111 k ms for k = 0..54 (247.750 ms; the next, 250.486,
+ * is past the release bounce): 55. Then every 1 ms: B from 400.486 ms to
+ * 1399.167 ms: 366 (999.514 / 2.736111 = 365.3). C from 1600.903 (after its
+ * bounce) while < 1700: 37 (99.097 / 2.736111 = 36.2). D from 1900.139 while
+ * < 2000: 37 (99.861 / 2.736111 = 36.5). 495 counts for 4 presses (1350
+ * without the print). */
 static void poll_raw_counts_one_press_many_times(void **state)
 {
     g_autoptr(trace_t) t = tutorial_trace();
@@ -56,14 +62,23 @@ static void poll_raw_counts_one_press_many_times(void **state)
     preset(&cfg, "tutorial-poll-raw");
     g_autoptr(sim_result_t) r = run_scored(t, &cfg, &m);
     assert_int_equal(m.presses_true, 4);
+    assert_int_equal(m.presses_detected, 495);
+    assert_int_equal(m.false_presses, 491);
+
+    /* without the print: every 1 ms pass, A 100..249 (150), B 400..1399
+     * (1000), C 1600..1699 (100), D 1900..1999 (100): 1350 */
+    cfg.print_ns = 0;
+    g_autoptr(sim_result_t) r0 = run_scored(t, &cfg, &m);
     assert_int_equal(m.presses_detected, 1350);
-    assert_int_equal(m.false_presses, 1346);
     assert_int_equal(m.missed_presses, 0);
 }
 
-/* Program 2 counts when `ticks_ms() - last > 300`: 100; then 401 (B), 702,
- * 1003, 1304 (B still held: again every 301 ms), 1605 (C), 1906 (D).
- * 7 counts, 3 of them false (B's repeats). */
+/* Program 2 counts when `ticks_ms() - last > 300`, and each count prints
+ * (1.736111 ms, the next read 2.736111 ms later, then every 1 ms): 100 ms;
+ * reads 102.736111 + k ms, the first with ticks_ms() 401 is 401.736111 (B);
+ * then 702.472222, 1003.208333, 1304.944444 (B still held); C: the read at
+ * 1600.680555 has ticks_ms() 1600, 296 after 1304, so 1605.680555; D
+ * likewise 1906.416666. 7 counts, 3 of them false (B's repeats). */
 static void poll_300ms_counts_again_while_held(void **state)
 {
     g_autoptr(trace_t) t = tutorial_trace();
@@ -72,8 +87,9 @@ static void poll_300ms_counts_again_while_held(void **state)
     (void)state;
 
     preset(&cfg, "tutorial-poll-300ms");
-    g_autoptr(sim_result_t) r = EXPECT(t, &cfg, PR(100 * MS), PR(401 * MS), PR(702 * MS),
-                                       PR(1003 * MS), PR(1304 * MS), PR(1605 * MS), PR(1906 * MS));
+    g_autoptr(sim_result_t) r =
+        EXPECT(t, &cfg, PR(100 * MS), PR(401736111), PR(702472222), PR(1003208333), PR(1304944444),
+               PR(1605680555), PR(1906416666));
     sim_metrics_compute(t, &cfg, r, &m, NULL);
     assert_int_equal(m.false_presses, 3);
     assert_int_equal(m.missed_presses, 0);

@@ -2,7 +2,9 @@
  * The jumping poll simulator gives exactly the events of one that steps
  * through every read, on a few hundred seeded random bouncy traces with
  * random algorithms, windows, intervals, phases, jitter, tick starts (near
- * the 2^32 wrap too) and counting modes.
+ * the 2^32 wrap too) and counting modes; and read schedules beyond the grid:
+ * seeded stalls, a print after each count, explicit read times (several at
+ * one instant too).
  */
 #include "sim_test_util.h"
 
@@ -34,6 +36,21 @@ static trace_t *random_trace(GRand *rng)
     return t;
 }
 
+/* Explicit read times over [0, end_ns], sorted, some repeated. */
+static GArray *random_reads(GRand *rng, int64_t end_ns)
+{
+    GArray *reads = g_array_new(FALSE, FALSE, sizeof(int64_t));
+    int64_t t = g_rand_int_range(rng, 0, 3000000);
+
+    while (t <= end_ns + 5000000) {
+        g_array_append_val(reads, t);
+        if (g_rand_int_range(rng, 0, 5) != 0) {
+            t += g_rand_int_range(rng, 1, 3000000);
+        }
+    }
+    return reads;
+}
+
 static void random_config(GRand *rng, sim_config_t *cfg)
 {
     sim_config_init(cfg);
@@ -54,6 +71,13 @@ static void random_config(GRand *rng, sim_config_t *cfg)
     if (g_rand_int_range(rng, 0, 4) == 0) {
         cfg->main_loop_ns = g_rand_int_range(rng, 1, 20) * MS;
     }
+    if (g_rand_int_range(rng, 0, 3) == 0) {
+        cfg->stall_every_ns = g_rand_int_range(rng, 2000, 50000000);
+        cfg->stall_for_ns = g_rand_int_range(rng, 1000, (gint32)cfg->stall_every_ns);
+    }
+    if (g_rand_int_range(rng, 0, 3) == 0) {
+        cfg->print_ns = g_rand_int_range(rng, 0, 3000000);
+    }
 }
 
 static void jumping_equals_stepping(void **state)
@@ -66,7 +90,15 @@ static void jumping_equals_stepping(void **state)
         g_autoptr(trace_t) t = random_trace(rng);
         sim_record_t rec = {.output = TRUE};
         sim_config_t cfg;
+        g_autoptr(GArray) reads = NULL;
         random_config(rng, &cfg);
+        if (g_rand_int_range(rng, 0, 5) == 0) {
+            reads = random_reads(rng, t->end_ns);
+            cfg.reads_ns = (const int64_t *)(const void *)reads->data;
+            cfg.n_reads = reads->len;
+            cfg.phase_ns = cfg.jitter_ns = cfg.stall_every_ns = cfg.stall_for_ns = 0;
+            cfg.print_ns = 0;
+        }
         g_rand_free(rng);
 
         g_autoptr(sim_result_t) jump = sim_result_new(&rec);
