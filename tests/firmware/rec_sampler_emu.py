@@ -275,11 +275,27 @@ def run(elf, syms, insns, stream, pre, cap, capacity, level0):
     return rows
 
 
-def scenarios(rng):
+PRE = 64  # pretrigger samples of every run
+
+
+def probe_stream(rng):
+    """One edge a word at each position in turn: what an edge costs where it sits."""
+    s = Stream(1, rng)
+    for _ in range(3):
+        s.add(0, "armed, quiet")
+    s.add(1, "trigger", positions=[0])
+    for b in range(WORD):
+        s.add(1, "probe", positions=[b])
+    s.add(0, "capture ends")
+    return s
+
+
+def scenarios(rng, costly):
     """(stream, pretrigger, queue capacity, initial level) of each run. Each
-    run's capture ends in its last word, 5 samples before the word's end."""
+    run's capture ends in its last word, 5 samples before the word's end.
+    `costly`: bit positions, the dearest edge first."""
     out = []
-    pre = 64
+    pre = PRE
     # bouncing while armed, the quiet stretch, the trigger, then k edges a word
     s = Stream(1, rng)
     for _ in range(3):
@@ -287,8 +303,14 @@ def scenarios(rng):
     for _ in range(3):
         s.add(0, "armed, quiet")
     s.add(1, "trigger")
-    for k in (0, 1, 2, 3, 4, 5, 6, 8, 12, 16, 24, 32):
-        for _ in range(24):
+    # where the edges sit changes the path through lowest_bit() a little:
+    # each count at the dearest positions, the bottom and the top of the
+    # word, then at random
+    for k in (0, 1, 2, 3, 4, 5, 6, 7, 8, 12, 16, 24, 32):
+        s.add(k, "capturing", positions=sorted(costly[:k]))
+        s.add(k, "capturing", positions=list(range(k)))
+        s.add(k, "capturing", positions=list(range(WORD - k, WORD)))
+        for _ in range(61):
             s.add(k, "capturing")
     s.add(32, "capture ends")
     out.append((s, pre, 32768, 1))
@@ -298,6 +320,14 @@ def scenarios(rng):
     s.add(1, "trigger", positions=[0])
     s.add(0, "capture ends")
     out.append((s, pre, 32768, 1))
+    # the trigger and more edges in its word
+    for k in (2, 3, 4, 5, 8, 32):
+        s = Stream(1, rng)
+        for _ in range(3):
+            s.add(0, "armed, quiet")
+        s.add(k, "trigger", positions=sorted(costly[:k]))
+        s.add(0, "capture ends")
+        out.append((s, pre, 32768, 1))
     # a full queue: the first edges fill it, the rest are counted as lost
     s = Stream(0, rng)
     for _ in range(3):
@@ -323,21 +353,26 @@ def main():
     # the sample rate, from the image's rodata (rec_emu_sample_hz)
     rate_addr, _ = syms["rec_emu_sample_hz"]
     fifo_addr, _ = syms["rec_emu_fifo_words"]
-    probe = Uc(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS)
-    core_emu.load_elf(probe, args.elf)
-    rate, = struct.unpack("<I", probe.mem_read(rate_addr, 4))
-    fifo, = struct.unpack("<I", probe.mem_read(fifo_addr, 4))
+    image = Uc(UC_ARCH_ARM, UC_MODE_THUMB | UC_MODE_MCLASS)
+    core_emu.load_elf(image, args.elf)
+    rate, = struct.unpack("<I", image.mem_read(rate_addr, 4))
+    fifo, = struct.unpack("<I", image.mem_read(fifo_addr, 4))
     if args.clk_hz % rate:
         sys.exit("FAIL: clk_sys %d Hz is not a whole multiple of the sample rate %d" %
                  (args.clk_hz, rate))
     budget = args.clk_hz // rate * WORD
 
-    rng = random.Random(17)
-    measured = []
-    for stream, pre, capacity, level0 in scenarios(rng):
+    def measure(stream, capacity, level0):
         samples = stream.samples()
-        cap = len(samples) - 5 - model(samples, level0, pre, len(samples))[1]
-        measured += run(args.elf, syms, insns, stream, pre, cap, capacity, level0)
+        cap = len(samples) - 5 - model(samples, level0, PRE, len(samples))[1]
+        return run(args.elf, syms, insns, stream, PRE, cap, capacity, level0)
+
+    rng = random.Random(17)
+    probe = [r for r in measure(probe_stream(rng), 32768, 1) if r[0] == "probe"]
+    costly = sorted(range(WORD), key=lambda b: (-probe[b][3], b))
+    measured = []
+    for stream, _, capacity, level0 in scenarios(rng, costly):
+        measured += measure(stream, capacity, level0)
     return report(args, measured, budget, rate, fifo)
 
 
