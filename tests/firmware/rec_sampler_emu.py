@@ -15,6 +15,9 @@ RXSTALL check) and rec_sampler_push_word()'s alone (its BL included). A code
 hook counts the same runs instruction by instruction as a check on the
 block sums. The queued edges are checked against a sample-by-sample model
 of the sampler (rec_sampler.h), so the measured runs are the real paths.
+Everything a pass runs must sit in SRAM (the image's linker script puts
+only the FW_HOT .time_critical sections there, as the SDK's does): a
+function on the per-word path left in flash fails the test.
 
 The budget is clk_sys / RECORDER_SAMPLE_HZ * 32 cycles per word (the rate
 read from the image). The test fails when a word with at most --sustain
@@ -43,6 +46,7 @@ import m0plus_cycles   # the cycle table (tests/emu)
 BARRIERS = {"dmb", "dsb", "isb"}
 
 PAGE = 1024
+SRAM_CODE = (0x20000000, 0x20010000)  # where rec_sampler_emu.ld puts .time_critical
 RET = 0x10f00000
 SAMPLER = 0x20100000     # rec_sampler_t (52 bytes on the target)
 CFG = SAMPLER + 0x100    # rec_config_t
@@ -134,6 +138,7 @@ class Meter:
         self.pending_push = False
         self.marks = []          # (total, push, steps) at each state check of the loop
         self.entry = push_ranges[0][0]
+        self.in_flash = None     # a block the loop ran from flash
 
     def _block(self, addr, size):
         if addr not in self.block_cost:
@@ -150,6 +155,8 @@ class Meter:
         return self.block_cost[addr]
 
     def on_block(self, uc, addr, size, user):
+        if self.marks and not SRAM_CODE[0] <= addr < SRAM_CODE[1] and self.in_flash is None:
+            self.in_flash = addr
         if self.pending is not None and addr != self.pending:
             self.total[1] += 1  # the branch was taken: 2 cycles, not 1
             if self.pending_push:
@@ -241,6 +248,11 @@ def run(elf, syms, insns, stream, pre, cap, capacity, level0):
         sys.exit("FAIL: the emulator stopped at pc 0x%08x: %s" % (uc.reg_read(arm.UC_ARM_REG_PC), e))
     if state.get("starved") or uc.reg_read(arm.UC_ARM_REG_PC) != RET:
         sys.exit("FAIL: the capture did not end with the stream's last word")
+
+    if meter.in_flash is not None:
+        name = next((n for n, (a, z) in syms.items() if a <= meter.in_flash < a + z), "?")
+        sys.exit("FAIL: the per-word path runs %s (0x%08x) from flash: mark it FW_HOT" %
+                 (name, meter.in_flash))
 
     # the run's edges against the model
     st, = struct.unpack("<I", uc.mem_read(SAMPLER, 4))
