@@ -52,8 +52,10 @@
 #define RECORDER_FIFO_WORDS 8u
 
 /**
- * 1: stdio over the Pico's USB port (TinyUSB CDC), the default build; 0:
- * UART0. Over USB the recorder arms only once the host has opened the port.
+ * 1: stdio over the Pico's USB port (TinyUSB CDC); 0: UART0. The SDK build
+ * sets it from FIRMWARE_STDIO_USB (ON, so USB, by default); a build that
+ * does not, like the host stub's, gets UART. Over USB the recorder arms
+ * only once the host has opened the port.
  */
 #ifndef RECORDER_STDIO_USB
 #define RECORDER_STDIO_USB 0

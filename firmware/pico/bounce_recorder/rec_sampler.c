@@ -118,8 +118,9 @@ static void FW_HOT(edge)(rec_sampler_t *s, bool level)
 }
 
 /*
- * Work grows with the edges, not the samples: a word without one costs a
- * few instructions, so core 1 keeps up with 5 MS/s with room to spare.
+ * Work grows with the edges, not the samples: measured on the Cortex-M0+
+ * build (tests/firmware/rec_sampler_emu.py, firmware README), core 1's pass
+ * over a word is 113 cycles plus about 155 an edge, against 800 at 5 MS/s.
  */
 void FW_HOT(rec_sampler_push_word)(rec_sampler_t *s, uint32_t word)
 {
