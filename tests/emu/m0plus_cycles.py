@@ -12,6 +12,7 @@ Source: ARM Cortex-M0+ Technical Reference Manual (ARM DDI 0484C), section 3.3
   B<cond>                                               2 taken, 1 not taken
   BL                                                    3
   BX, BLX                                               2
+  DMB, DSB, ISB (barriers; the recorder's queue uses DMB) 3
 The Cortex-M0+'s two-stage pipeline is why a taken branch costs 2 here
 against 3 on the Cortex-M0 (DDI 0432C Table 3-1). Loads from the RP2040's
 single-cycle IO port take 1, but the core never touches it. An instruction
@@ -59,6 +60,8 @@ def cost(mnemonic, operands):
         c = 3
     elif m in ("bx", "blx"):
         c = 2
+    elif m in ("dmb", "dsb", "isb"):
+        c = 3
     elif m in ("mov", "add") and operands.replace(" ", "").startswith("pc,"):
         raise CycleError("a computed jump: %s %s" % (mnemonic, operands))
     elif m in ONE_CYCLE:

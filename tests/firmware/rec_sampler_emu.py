@@ -40,11 +40,6 @@ from unicorn import arm_const as arm
 import core_emu        # load_elf, disassembly (tests/emu)
 import m0plus_cycles   # the cycle table (tests/emu)
 
-# Barriers, which the core never uses but the queue's release/acquire does:
-# DMB, DSB and ISB take 3 cycles each on the Cortex-M0+ (ARM DDI 0484C,
-# Table 3-1, the same table m0plus_cycles.py cites).
-BARRIERS = {"dmb", "dsb", "isb"}
-
 PAGE = 1024
 SRAM_CODE = (0x20000000, 0x20010000)  # where rec_sampler_emu.ld puts .time_critical
 RET = 0x10f00000
@@ -60,12 +55,6 @@ FSTAT, FDEBUG, RXF0 = 0x04, 0x08, 0x20
 REC_DONE = 2
 EDGE_LEVEL = 0x80000000
 WORD = 32
-
-
-def cost(mnemonic, operands):
-    if mnemonic.split(".")[0] in BARRIERS:
-        return 3, 3
-    return m0plus_cycles.cost(mnemonic, operands)
 
 
 def symbols(path):
@@ -146,7 +135,7 @@ class Meter:
             a, last = addr, None
             while a < addr + size:
                 mnemonic, operands, length = self.insns[a]
-                cycles += cost(mnemonic, operands)[0]
+                cycles += m0plus_cycles.cost(mnemonic, operands)[0]
                 n += 1
                 last = (a, mnemonic, length)
                 a += length
