@@ -73,10 +73,12 @@ static gboolean load_kind(GKeyFile *kf, const char *kind, trace_gen_dist_t *d, G
                     CLI_MODEL_DIST_GROUP, qkey);
         return FALSE;
     }
-    if (!number("tail-above", above, &d->tail_above, error) ||
-        !number("tail-xi", xi, &d->xi, error) ||
-        !number("tail-sigma-ns", sigma, &d->sigma_ns, error) ||
-        !number("tail-cap-ns", cap, &cap_ns, error)) {
+    g_autofree char *kabove = g_strdup_printf("%s-%s", kind, suffixes[1]);
+    g_autofree char *kxi = g_strdup_printf("%s-%s", kind, suffixes[2]);
+    g_autofree char *ksigma = g_strdup_printf("%s-%s", kind, suffixes[3]);
+    g_autofree char *kcap = g_strdup_printf("%s-%s", kind, suffixes[4]);
+    if (!number(kabove, above, &d->tail_above, error) || !number(kxi, xi, &d->xi, error) ||
+        !number(ksigma, sigma, &d->sigma_ns, error) || !number(kcap, cap, &cap_ns, error)) {
         return FALSE;
     }
     d->cap_ns = cap_ns >= 0x1p62 ? INT64_MAX : cap_ns <= -0x1p62 ? INT64_MIN : (int64_t)cap_ns;

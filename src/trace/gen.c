@@ -349,7 +349,7 @@ static gboolean check_bounce(const char *kind, const trace_gen_bounce_t *b, GErr
     }
     if (b->dist.n > 0 && !bounces) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
-                    "%s-quantiles needs %s above 0 (rebounds are drawn from its pulses)", kind,
+                    "%s-quantiles-ns needs %s above 0 (rebounds are drawn from its pulses)", kind,
                     bounce);
         return FALSE;
     }

@@ -173,6 +173,7 @@ static void report_side(const side_t *s, const trace_gen_bounce_t *fitted, trace
         r->xi = fitted->dist.xi;
         r->sigma_ns = fitted->dist.sigma_ns;
         r->threshold_ns = trace_tail_quantile_ns(&fitted->dist, fitted->dist.tail_above);
+        r->tail_above = fitted->dist.tail_above;
     }
     for (int b = 0; b < TRACE_FIT_BOOTSTRAP; b++) {
         trace_gen_bounce_t refit = *fitted;

@@ -36,6 +36,7 @@ typedef struct {
     int64_t one_in_million_hi_ns; /**< its bootstrap 95th percentile */
     gboolean tail;                /**< a GPD tail was fitted (trace_tail.h) */
     int64_t threshold_ns;         /**< where it starts */
+    double tail_above;            /**< the share of bounces below it */
     double xi;                    /**< its shape */
     double sigma_ns;              /**< its scale */
 } trace_fit_side_t;

@@ -177,20 +177,20 @@ gboolean trace_tail_validate(const trace_gen_dist_t *dist, const char *kind, GEr
     }
     if (dist->n < 2 || dist->n > TRACE_GEN_QUANTILES_MAX) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
-                    "%s-quantiles needs 2 to %d values (got %u)", kind, TRACE_GEN_QUANTILES_MAX,
+                    "%s-quantiles-ns needs 2 to %d values (got %u)", kind, TRACE_GEN_QUANTILES_MAX,
                     dist->n);
         return FALSE;
     }
     for (guint i = 0; i < dist->n; i++) {
         if (dist->quantile_ns[i] < 0 || dist->quantile_ns[i] > TRACE_GEN_DURATION_MAX_NS) {
             g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
-                        "%s-quantiles value %u (%" G_GINT64_FORMAT " ns) is outside 0 ns to 1 hour",
+                        "%s-quantiles-ns value %u (%" G_GINT64_FORMAT " ns) is outside 0 ns to 1 hour",
                         kind, i + 1, dist->quantile_ns[i]);
             return FALSE;
         }
         if (i > 0 && dist->quantile_ns[i] < dist->quantile_ns[i - 1]) {
             g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
-                        "%s-quantiles must be sorted: value %u (%" G_GINT64_FORMAT
+                        "%s-quantiles-ns must be sorted: value %u (%" G_GINT64_FORMAT
                         " ns) is below the one before it",
                         kind, i + 1, dist->quantile_ns[i]);
             return FALSE;
@@ -210,13 +210,13 @@ gboolean trace_tail_validate(const trace_gen_dist_t *dist, const char *kind, GEr
     }
     if (!(dist->sigma_ns > 0.0 && dist->sigma_ns <= (double)TRACE_GEN_DURATION_MAX_NS)) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
-                    "%s-tail-sigma must be above 0 and at most 1 hour (got %g ns)", kind,
+                    "%s-tail-sigma-ns must be above 0 and at most 1 hour (got %g ns)", kind,
                     dist->sigma_ns);
         return FALSE;
     }
     if (dist->cap_ns < dist->quantile_ns[dist->n - 1] || dist->cap_ns > TRACE_GEN_DURATION_MAX_NS) {
         g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
-                    "%s-tail-cap must be from the largest quantile to 1 hour", kind);
+                    "%s-tail-cap-ns must be from the largest quantile to 1 hour", kind);
         return FALSE;
     }
     return TRUE;
