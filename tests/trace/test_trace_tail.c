@@ -105,6 +105,20 @@ static void exponential_sample(void **state)
                 0.06 * mean * log(1e6));
 }
 
+/* A distribution of three quantiles (first, 1000, 2000 ns) and a tail. */
+static void three_quantiles(trace_gen_dist_t *d, int64_t first_ns, double above, double xi,
+                            double sigma_ns, int64_t cap_ns)
+{
+    d->n = 3;
+    d->quantile_ns[0] = first_ns;
+    d->quantile_ns[1] = 1000;
+    d->quantile_ns[2] = 2000;
+    d->tail_above = above;
+    d->xi = xi;
+    d->sigma_ns = sigma_ns;
+    d->cap_ns = cap_ns;
+}
+
 /* quantiles 0, 1000, 2000 ns; the tail above the median (1000 ns) with
  * xi = 1/2, sigma = 1000 ns: at tail probability v the excess is
  * 2000 ((1 - v)^-1/2 - 1) ns. */
@@ -114,13 +128,7 @@ static void hand_made(void **state)
     trace_gen_dist_t *d = &b->dist;
     (void)state;
 
-    d->n = 3;
-    d->quantile_ns[1] = 1000;
-    d->quantile_ns[2] = 2000;
-    d->tail_above = 0.5;
-    d->xi = 0.5;
-    d->sigma_ns = 1000.0;
-    d->cap_ns = 1000000000;
+    three_quantiles(d, 0, 0.5, 0.5, 1000.0, 1000000000);
     assert_int_equal(trace_tail_quantile_ns(d, 0.25), 500);
     /* u = 0.75: v = 0.5, 1000 + 2000 (sqrt 2 - 1) = 1828.43 */
     assert_int_equal(trace_tail_quantile_ns(d, 0.75), 1828);
@@ -137,14 +145,7 @@ static void refused(void **state)
     (void)state;
 
     *p = trace_gen_profile_find("tactile")->params;
-    d->n = 3;
-    d->quantile_ns[0] = 100;
-    d->quantile_ns[1] = 1000;
-    d->quantile_ns[2] = 2000;
-    d->tail_above = 0.8;
-    d->xi = 0.1;
-    d->sigma_ns = 500.0;
-    d->cap_ns = 1000000;
+    three_quantiles(d, 100, 0.8, 0.1, 500.0, 1000000);
     assert_true(trace_gen_validate(p, 1, NULL));
     d->quantile_ns[0] = -1;
     assert_false(trace_gen_validate(p, 1, NULL)); /* negative */
