@@ -49,7 +49,7 @@
 /** Most points of a fitted (empirical) bounce-duration distribution. */
 #define TRACE_GEN_QUANTILES_MAX 1001
 /** A fitted tail's shape xi lies strictly between these (-1: uniform; 1: no mean). */
-#define TRACE_GEN_XI_MIN -1.5
+#define TRACE_GEN_XI_MIN (-1.5)
 #define TRACE_GEN_XI_MAX 1.0
 
 /**

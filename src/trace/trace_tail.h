@@ -34,7 +34,7 @@
 /** The shapes a fit may give: a PWM estimate beyond is held at the bound
  * (-1: uniform, the shortest tail; 0.9: a mean, barely), and sigma then
  * follows from the excesses' mean, sigma / (1 - xi). */
-#define TRACE_TAIL_XI_LOW  -1.0
+#define TRACE_TAIL_XI_LOW  (-1.0)
 #define TRACE_TAIL_XI_HIGH 0.9
 
 /**
