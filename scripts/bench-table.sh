@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 dir=${1:-bench/results}
 
 files=()
-for suite in core readers sim sweep pico; do
+for suite in core readers sim sweep stress pico; do
   [ -f "$dir/$suite.csv" ] && files+=("$dir/$suite.csv")
 done
 [ ${#files[@]} -gt 0 ] || { echo "bench-table: no results in $dir (run scripts/bench.sh)" >&2; exit 1; }
@@ -22,6 +22,13 @@ FNR == 1 { next }
   # the algorithms, in the order the suites wrote them (the order of the core registry)
   if ($1 == "core" && $3 == "ns_per_update" && !(("core", $2) in listed)) { listed["core", $2] = 1; core_algos[++n_core] = $2 }
   if ($1 == "pico" && $3 == "update_code" && !(("pico", $2) in listed)) { listed["pico", $2] = 1; pico_algos[++n_pico] = $2 }
+  # the stress suite is often run alone (--only stress): it keeps its own date and commit
+  if ($1 == "stress") {
+    stress_date = $9; stress_commit = $10
+    if ($3 == "peak_rss") { sub(/^memory-/, "", $2); mem_n[++n_mem] = $2 + 0; mem_kb[n_mem] = $4 + 0 }
+    if ($2 ~ /^gen\+sweep-/) { old_n = substr($2, 11) + 0 }
+    next
+  }
   date = $9; commit = $10; nproc = $11; cpu = $12; build = $13
 }
 function has(s, c, m) { return (s SUBSEP c SUBSEP m) in V }
@@ -123,6 +130,40 @@ END {
       printf "so no two threads can gain more than %sx on this machine. ", f3(v("sweep", "scaling", "ceiling_two_processes"))
     }
     printf "The default sweep (`bouncelab sweep -o X.csv`, what `scripts/demo.sh` runs: %d configurations, -j %d): **%s s** (%s configurations x edges / s).\n", v("sweep", "default", "rows"), v("sweep", "default", "threads"), f3(v("sweep", "default", "wall")), f3(v("sweep", "default", "configs_x_edges_per_s"))
+  }
+
+  if (have["stress"]) {
+    c = "tactile-1ms-20cfg"
+    n = v("stress", c, "presses")
+    printf "\n**Monte-Carlo** (`bench/stress.sh`, measured on %s at commit `%s`%s): `bouncelab stress` on the tactile model polled every 1 ms, ", stress_date, stress_commit, load("stress")
+    printf "20 configurations (4 algorithms x 5 windows), -j 2, generation included. The wall figures are the share of the 2 cores that other work on the machine left; "
+    printf "the CPU-second ones do not depend on it, and twice the CPU-second rate is what 2 free cores give at perfect scaling (-j 2 scales 1.9x in the sweep benchmark).\n\n"
+    print "| figure | measured | target |"
+    print "|---|---:|---|"
+    r = v("stress", c, "replay_rate")
+    printf "| press-replays per wall second, -j 2 on the shared 2 cores (%s presses x 20) | %s million | %s |\n", count(n), f3(r / 1e6), ">= 5 million: " above(r / 1e6, 5, " million")
+    r2 = v("stress", c, "replay_rate_2_free_cores")
+    printf "| press-replays per CPU second | %s million | |\n", f3(v("stress", c, "replay_rate_per_cpu_second") / 1e6)
+    printf "| press-replays per second on 2 free cores (twice that) | %s million | >= 5 million: %s (estimate) |\n", f3(r2 / 1e6), above(r2 / 1e6, 5, " million")
+    if (n == 1e8) {
+      printf "| 10^8 presses x 20 configurations, a full run | %s s wall (%s min), %s s CPU | < 10 minutes: %s |\n", f3(v("stress", c, "duration")), f3(v("stress", c, "duration") / 60), f3(v("stress", c, "cpu_time")), below(v("stress", c, "duration"), 600, "s")
+      printf "| the same on 2 free cores (its CPU seconds / 2) | about %s s | < 10 minutes: %s (estimate) |\n", f3(v("stress", c, "cpu_time") / 2), below(v("stress", c, "cpu_time") / 2, 600, "s")
+    } else {
+      printf "| 10^8 presses x 20 configurations, scaled from %s presses (linear: fixed batches) | about %s s wall | < 10 minutes: %s (estimate, not a full run) |\n", count(n), f3(v("stress", "1e8x20-estimated", "duration")), below(v("stress", "1e8x20-estimated", "duration"), 600, "s")
+    }
+    # peak memory, by press count
+    for (i = 1; i <= n_mem; i++) for (j = i + 1; j <= n_mem; j++) if (mem_n[j] < mem_n[i]) {
+      t = mem_n[i]; mem_n[i] = mem_n[j]; mem_n[j] = t; t = mem_kb[i]; mem_kb[i] = mem_kb[j]; mem_kb[j] = t
+    }
+    lo = hi = mem_kb[1]; ns = ""; mbs = ""
+    for (i = 1; i <= n_mem; i++) {
+      lo = mem_kb[i] < lo ? mem_kb[i] : lo; hi = mem_kb[i] > hi ? mem_kb[i] : hi
+      k = int(log(mem_n[i]) / log(10) + 0.5)
+      ns = ns (i > 1 ? ", " : "") (10 ^ k == mem_n[i] ? sprintf("10^%d", k) : count(mem_n[i]))
+      mbs = mbs (i > 1 ? ", " : "") sprintf("%.1f", mem_kb[i] / 1024)
+    }
+    printf "| peak memory at %s presses | %s MB | flat (largest / smallest < 1.5): %s |\n", ns, mbs, hi / lo < 1.5 ? "met" : sprintf("missed: %.2fx", hi / lo)
+    printf "| stress against `gen` a %s-press trace + `sweep` it, same 20 configurations, CPU seconds | %s against %s million replays per CPU second: **%sx** | |\n", count(old_n), f3(v("stress", "stress-" old_n, "replay_rate_per_cpu_second") / 1e6), f3(v("stress", "gen+sweep-" old_n, "replay_rate_per_cpu_second") / 1e6), V["stress" SUBSEP "stress-vs-gen+sweep" SUBSEP "ratio"]
   }
 
   if (have["pico"]) {

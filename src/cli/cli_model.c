@@ -1,5 +1,6 @@
 /* Reading and writing switch model files (GLib key files). */
 #include "cli_model.h"
+#include "cli_model_dist.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -55,6 +56,10 @@ gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name)
             return FALSE;
         }
     }
+    if (!cli_model_dist_load(kf, &p, &error)) {
+        fprintf(stderr, "bouncelab: %s: %s\n", path, error->message);
+        return FALSE;
+    }
     if (!trace_gen_validate(&p, 1, &error)) {
         fprintf(stderr, "bouncelab: %s: impossible model: %s\n", path, error->message);
         return FALSE;
@@ -83,6 +88,7 @@ char *cli_model_format(const trace_gen_params_t *p, const char *name, const char
         g_autofree char *value = cli_gen_param_format(p, i);
         g_string_append_printf(s, "%s=%s\n", cli_gen_param_name(i), value);
     }
+    cli_model_dist_format(s, p);
     if (extra != NULL) {
         g_string_append(s, extra);
     }

@@ -10,6 +10,7 @@
 #include "stats.h"
 #include "stress_csv.h"
 #include "trace_fit.h"
+#include "trace_tail.h"
 #include "util_atomic_file.h"
 #include "util_duration.h"
 
@@ -36,10 +37,23 @@ static char *fit_group(const trace_fit_report_t *r)
         g_autofree char *qhi = util_format_duration(f->one_in_million_hi_ns);
         g_string_append_printf(s,
                                "%s-bounces=%zu\n%s-longest-seen=%s\n"
-                               "%s-bounce-max-bootstrap-90=%s..%s\n"
-                               "%s-one-in-a-million=%s\n%s-one-in-a-million-bootstrap-90=%s..%s\n",
-                               sides[i].kind, f->n, sides[i].kind, longest, sides[i].kind, lo, hi,
-                               sides[i].kind, q, sides[i].kind, qlo, qhi);
+                               "%s-bounce-max-bootstrap-90=%s..%s\n",
+                               sides[i].kind, f->n, sides[i].kind, longest, sides[i].kind, lo, hi);
+        if (f->tail) {
+            g_autofree char *u = util_format_duration(f->threshold_ns);
+            g_autofree char *sigma = util_format_duration((int64_t)f->sigma_ns);
+            g_string_append_printf(
+                s, "%s-tail=generalized Pareto above %s (percentile %g): xi %.3f, sigma %s\n",
+                sides[i].kind, u, 100.0 * f->tail_above, f->xi, sigma);
+        } else {
+            g_string_append_printf(s, "%s-tail=uniform (fewer than %d bounces for a fitted tail)\n",
+                                   sides[i].kind, TRACE_TAIL_MIN_SAMPLE);
+        }
+        /* a modelled quantile always beside the longest seen: never extrapolate silently */
+        g_string_append_printf(s,
+                               "%s-one-in-a-million=%s (longest seen %s)\n"
+                               "%s-one-in-a-million-bootstrap-90=%s..%s\n",
+                               sides[i].kind, q, longest, sides[i].kind, qlo, qhi);
     }
     /* the recordings' own evidence: no failure in n presses bounds the rate at 1-0.05^(1/n) */
     {

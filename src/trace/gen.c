@@ -2,6 +2,7 @@
 #include "trace_error.h"
 #include "trace_gen.h"
 #include "trace_rng.h"
+#include "trace_tail.h"
 #include "util_duration.h"
 
 /* Envelope values are scaled to 10 bits and weights to 10 bits, so a burst's
@@ -47,6 +48,29 @@ static int64_t top_start_ns(const trace_gen_bounce_t *b, const trace_gen_tilt_t 
     return b->bounce_max_ns - (b->bounce_max_ns - hi) / (int64_t)tilt->top_fraction;
 }
 
+/* The model's chance of a tail draw. */
+static double tail_share(const trace_gen_bounce_t *b)
+{
+    return b->dist.n > 0 ? 1.0 - b->dist.tail_above : b->worst_rate;
+}
+
+/* A draw from a fitted distribution, tilted or not. The tilt works on the
+ * tail's probability v: its top slice is v >= 1 - 1/top_fraction. */
+static int64_t draw_dist_ns(gen_t *g, const trace_gen_bounce_t *b)
+{
+    const trace_gen_dist_t *d = &b->dist;
+    double top = 1.0 - 1.0 / (double)g->tilt->top_fraction, v;
+
+    if (trace_rng_unit(&g->rng) >= trace_gen_tilt_tail_prob(b, g->tilt)) {
+        note_draw(g, TRACE_GEN_DRAW_BODY);
+        return trace_tail_quantile_ns(d, trace_rng_unit(&g->rng) * d->tail_above);
+    }
+    v = trace_rng_unit(&g->rng) < g->tilt->top_prob ? top + trace_rng_unit(&g->rng) * (1.0 - top)
+                                                    : trace_rng_unit(&g->rng);
+    note_draw(g, v >= top ? TRACE_GEN_DRAW_TOP : TRACE_GEN_DRAW_TAIL);
+    return trace_tail_tail_ns(d, v);
+}
+
 /* A draw from the tilted proposal (trace_gen.h), noting its class. */
 static int64_t draw_tilted_ns(gen_t *g, const trace_gen_bounce_t *b, int64_t lo, int64_t hi)
 {
@@ -66,12 +90,15 @@ static int64_t draw_tilted_ns(gen_t *g, const trace_gen_bounce_t *b, int64_t lo,
 gboolean trace_gen_tilt_applies(const trace_gen_bounce_t *b)
 {
     int64_t hi = MIN(b->bounce_ns + b->bounce_ns / 2, b->bounce_max_ns);
+    if (b->dist.n > 0) {
+        return TRUE;
+    }
     return b->bounce_ns > 0 && b->worst_rate > 0.0 && b->worst_rate < 1.0 && b->bounce_max_ns > hi;
 }
 
 double trace_gen_tilt_tail_prob(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt)
 {
-    return MAX(tilt->tail_prob, b->worst_rate);
+    return MAX(tilt->tail_prob, tail_share(b));
 }
 
 double trace_gen_tilt_weight(const trace_gen_bounce_t *b, const trace_gen_tilt_t *tilt,
@@ -83,6 +110,17 @@ double trace_gen_tilt_weight(const trace_gen_bounce_t *b, const trace_gen_tilt_t
 
     if (!trace_gen_tilt_applies(b)) {
         return 1.0;
+    }
+    if (b->dist.n > 0) { /* v uniform on [0, 1) against the tilt's density of v */
+        double w = tail_share(b);
+        switch (draw) {
+        case TRACE_GEN_DRAW_BODY:
+            return (1.0 - w) / (1.0 - q);
+        case TRACE_GEN_DRAW_TAIL:
+            return w / (q * (1.0 - r));
+        default:
+            return w / (q * ((1.0 - r) + r * (double)tilt->top_fraction));
+        }
     }
     /* draws are integers of ns, uniform over the values of their range */
     tail_values = (double)(b->bounce_max_ns - hi) + 1.0;
@@ -102,6 +140,12 @@ static int64_t draw_bounce_ns(gen_t *g, const trace_gen_bounce_t *b)
     int64_t lo, hi;
     gboolean tail;
 
+    if (b->dist.n > 0) {
+        if (g->tilt != NULL) {
+            return draw_dist_ns(g, b);
+        }
+        return trace_tail_quantile_ns(&b->dist, trace_rng_unit(&g->rng));
+    }
     if (b->bounce_ns == 0 || (g->tilt != NULL && !trace_gen_tilt_applies(b))) {
         if (g->tilt != NULL) {
             note_draw(g, TRACE_GEN_DRAW_BODY); /* weight 1: drawn from the model */
@@ -303,7 +347,13 @@ static gboolean check_bounce(const char *kind, const trace_gen_bounce_t *b, GErr
                     TRACE_GEN_PULSES_MAX, b->pulses);
         return FALSE;
     }
-    return TRUE;
+    if (b->dist.n > 0 && !bounces) {
+        g_set_error(error, TRACE_ERROR, TRACE_ERROR_INVALID,
+                    "%s-quantiles-ns needs %s above 0 (rebounds are drawn from its pulses)", kind,
+                    bounce);
+        return FALSE;
+    }
+    return trace_tail_validate(&b->dist, kind, error);
 }
 
 gboolean trace_gen_validate(const trace_gen_params_t *p, guint presses, GError **error)
@@ -338,8 +388,8 @@ gboolean trace_gen_validate(const trace_gen_params_t *p, guint presses, GError *
     }
     /* every duration is at most an hour and presses at most a million, so
      * this worst case fits in 64 unsigned bits; it must fit in int64_t ns */
-    cycle_ns = (guint64)p->make.bounce_max_ns + (guint64)p->hold_max_ns +
-               (guint64)p->brk.bounce_max_ns + (guint64)p->gap_max_ns;
+    cycle_ns = (guint64)MAX(p->make.bounce_max_ns, p->make.dist.cap_ns) + (guint64)p->hold_max_ns +
+               (guint64)MAX(p->brk.bounce_max_ns, p->brk.dist.cap_ns) + (guint64)p->gap_max_ns;
     total_ns = cycle_ns * presses + (guint64)p->gap_max_ns + (guint64)p->glitch_guard_ns +
                (guint64)p->glitch_width_ns; /* room for glitch maths past the end */
     if (total_ns > (guint64)G_MAXINT64) {

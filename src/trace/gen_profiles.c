@@ -18,11 +18,17 @@
 /* Ganssle: 1557 us average and 6200 us worst over 16 switches. */
 #define TACTILE_MAKE                                                                               \
     {                                                                                              \
-        1500 * US, 6200 * US, 0.05, 16, 200 * NS                                                   \
+        1500 * US, 6200 * US, 0.05, 16, 200 * NS,                                                  \
+        {                                                                                          \
+            0                                                                                      \
+        }                                                                                          \
     }
 #define TACTILE_BREAK                                                                              \
     {                                                                                              \
-        300 * US, 2 * MS, 0.05, 3, 200 * NS                                                        \
+        300 * US, 2 * MS, 0.05, 3, 200 * NS,                                                       \
+        {                                                                                          \
+            0                                                                                      \
+        }                                                                                          \
     }
 
 static const trace_gen_profile_t profiles[] = {
@@ -32,24 +38,24 @@ static const trace_gen_profile_t profiles[] = {
      {.make = TACTILE_MAKE, .brk = TACTILE_BREAK, HUMAN_PACE}},
     {"worn",
      "worn or cheap contact: bounce of tens of ms, to 40 ms",
-     {.make = {10 * MS, 40 * MS, 0.10, 40, 200 * NS},
-      .brk = {5 * MS, 25 * MS, 0.10, 20, 200 * NS},
+     {.make = {10 * MS, 40 * MS, 0.10, 40, 200 * NS, {0}},
+      .brk = {5 * MS, 25 * MS, 0.10, 20, 200 * NS, {0}},
       .hold_min_ns = 150 * MS,
       .hold_max_ns = 600 * MS,
       .gap_min_ns = 250 * MS,
       .gap_max_ns = 1500 * MS}},
     {"industrial",
      "large industrial push button: bounce of hundreds of ms, to 973 ms",
-     {.make = {100 * MS, 973 * MS, 0.10, 30, 500 * NS},
-      .brk = {50 * MS, 660 * MS, 0.10, 20, 500 * NS},
+     {.make = {100 * MS, 973 * MS, 0.10, 30, 500 * NS, {0}},
+      .brk = {50 * MS, 660 * MS, 0.10, 20, 500 * NS, {0}},
       .hold_min_ns = 1 * S,
       .hold_max_ns = 3 * S,
       .gap_min_ns = 1500 * MS,
       .gap_max_ns = 4 * S}},
     {"keyswitch",
      "keyboard keyswitch (MX style): bounce of tens of us, to 280 us",
-     {.make = {40 * US, 280 * US, 0.05, 4, 100 * NS},
-      .brk = {20 * US, 150 * US, 0.05, 2, 100 * NS},
+     {.make = {40 * US, 280 * US, 0.05, 4, 100 * NS, {0}},
+      .brk = {20 * US, 150 * US, 0.05, 2, 100 * NS, {0}},
       .hold_min_ns = 40 * MS,
       .hold_max_ns = 200 * MS,
       .gap_min_ns = 60 * MS,

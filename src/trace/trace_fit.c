@@ -3,6 +3,7 @@
 #include "trace_error.h"
 #include "trace_oracle.h"
 #include "trace_rng.h"
+#include "trace_tail.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -86,6 +87,9 @@ int64_t trace_fit_quantile_ns(const trace_gen_bounce_t *b, double odds)
     int64_t hi = MIN(b->bounce_ns + b->bounce_ns / 2, b->bounce_max_ns);
     double p = 1.0 / odds;
 
+    if (b->dist.n > 0) {
+        return trace_tail_quantile_ns(&b->dist, 1.0 - p);
+    }
     if (b->bounce_ns == 0) {
         return 0;
     }
@@ -164,6 +168,13 @@ static void report_side(const side_t *s, const trace_gen_bounce_t *fitted, trace
     r->n = n;
     r->longest_ns = g_array_index(s->dur, int64_t, n - 1);
     r->one_in_million_ns = trace_fit_quantile_ns(fitted, ONE_IN);
+    r->tail = fitted->dist.n > 0;
+    if (r->tail) {
+        r->xi = fitted->dist.xi;
+        r->sigma_ns = fitted->dist.sigma_ns;
+        r->threshold_ns = trace_tail_quantile_ns(&fitted->dist, fitted->dist.tail_above);
+        r->tail_above = fitted->dist.tail_above;
+    }
     for (int b = 0; b < TRACE_FIT_BOOTSTRAP; b++) {
         trace_gen_bounce_t refit = *fitted;
         for (gsize i = 0; i < n; i++) {
@@ -171,6 +182,10 @@ static void report_side(const side_t *s, const trace_gen_bounce_t *fitted, trace
         }
         qsort(d, n, sizeof *d, cmp_int64);
         fit_bounce(d, n, &refit);
+        /* a resample whose tail gives no fit falls back, as the fit would, to the uniform tail */
+        if (r->tail) {
+            trace_tail_fit(d, n, &refit.dist);
+        }
         maxes[b] = (double)refit.bounce_max_ns;
         quantiles[b] = (double)trace_fit_quantile_ns(&refit, ONE_IN);
     }
@@ -184,6 +199,9 @@ static void fit_side(side_t *s, trace_gen_bounce_t *b)
 
     g_array_sort(s->dur, cmp_int64);
     fit_bounce((const int64_t *)s->dur->data, s->dur->len, b);
+    if (b->bounce_ns > 0) {
+        trace_tail_fit((const int64_t *)s->dur->data, s->dur->len, &b->dist);
+    }
     for (guint i = 0; i < s->rebounds->len; i++) {
         sum += (double)g_array_index(s->rebounds, int64_t, i);
     }

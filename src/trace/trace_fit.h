@@ -9,8 +9,12 @@
  * worst_rate is the share beyond 3b/2; the tail is uniform up to
  * bounce_max, estimated as the longest seen plus the mean spacing of the
  * tail's draws (the unbiased end of a uniform, (m + 1)/m times the range).
- * A bootstrap of the durations (resampled with replacement) says how
- * uncertain that end and the model's 1-in-10^6 bounce are.
+ * Those uniform parameters stay in the model (rebounds are drawn from
+ * them), but with at least TRACE_TAIL_MIN_SAMPLE bounces the durations are
+ * drawn from their empirical distribution with a generalized Pareto tail
+ * above the 80th percentile (trace_tail.h). A bootstrap of the durations
+ * (resampled with replacement, every fit redone) says how uncertain the
+ * uniform tail's end and the model's 1-in-10^6 bounce are.
  */
 #ifndef TRACE_FIT_H
 #define TRACE_FIT_H
@@ -30,6 +34,11 @@ typedef struct {
     int64_t one_in_million_ns;    /**< the model's 1-in-10^6 bounce */
     int64_t one_in_million_lo_ns; /**< its bootstrap 5th percentile */
     int64_t one_in_million_hi_ns; /**< its bootstrap 95th percentile */
+    gboolean tail;                /**< a GPD tail was fitted (trace_tail.h) */
+    int64_t threshold_ns;         /**< where it starts */
+    double tail_above;            /**< the share of bounces below it */
+    double xi;                    /**< its shape */
+    double sigma_ns;              /**< its scale */
 } trace_fit_side_t;
 
 typedef struct {

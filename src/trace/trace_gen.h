@@ -22,6 +22,9 @@
  * within the settled stretches (holds and gaps), no closer than glitch_guard
  * to a bounce. They are never presses and never appear in the truth.
  *
+ * A fitted model instead draws D from its distribution (trace_gen_dist_t):
+ * the inverse of its quantile function at a uniform draw.
+ *
  * Truth: press_ns = the first edge of the make bounce, release_ns = the first
  * edge of the break bounce (trace.h).
  */
@@ -43,6 +46,28 @@
 /** The envelope of a burst ends at 1/TRACE_GEN_ENVELOPE_FALL of where it starts. */
 #define TRACE_GEN_ENVELOPE_FALL 5
 
+/** Most points of a fitted (empirical) bounce-duration distribution. */
+#define TRACE_GEN_QUANTILES_MAX 1001
+/** A fitted tail's shape xi lies strictly between these (-1: uniform; 1: no mean). */
+#define TRACE_GEN_XI_MIN (-1.5)
+#define TRACE_GEN_XI_MAX 1.0
+
+/**
+ * A bounce-duration distribution fitted to recordings (trace_fit.h): the
+ * empirical quantile function up to probability tail_above, then a
+ * generalized Pareto tail above its quantile there (the threshold u):
+ * P(D > u + y | D > u) = (1 + xi y / sigma)^(-1/xi) (exp(-y / sigma) at
+ * xi = 0). Draws are capped at cap_ns. n = 0: none (gen's uniform model).
+ */
+typedef struct {
+    guint n;                                      /**< quantile points, 0 or 2..QUANTILES_MAX */
+    int64_t quantile_ns[TRACE_GEN_QUANTILES_MAX]; /**< at probabilities i/(n-1), sorted */
+    double tail_above;                            /**< probability where the tail starts, (0, 1) */
+    double xi;                                    /**< the tail's shape */
+    double sigma_ns;                              /**< the tail's scale (ns), > 0 */
+    int64_t cap_ns;                               /**< longest draw (ns) */
+} trace_gen_dist_t;
+
 /** The bounce of one kind of transition (make = contact closing, break = opening). */
 typedef struct {
     int64_t bounce_ns;     /**< typical duration, first to last edge; 0 = no bounce */
@@ -50,6 +75,7 @@ typedef struct {
     double worst_rate;     /**< fraction of transitions drawn from the long tail, 0..1 */
     int pulses;            /**< mean rebounds per transition (2 edges each) */
     int64_t min_pulse_ns;  /**< shortest interval between two edges of a burst */
+    trace_gen_dist_t dist; /**< when dist.n > 0, durations come from it, not the three above */
 } trace_gen_bounce_t;
 
 /** Everything a generated trace depends on, besides the seed and the press count. */

@@ -143,8 +143,26 @@ run fit "$SCRATCH/t.csv" -o "$SCRATCH/t.model"
 expect_status 0 "fit"
 expect_stderr "presses=300" "fit says how many presses it saw"
 expect_stderr "make-longest-seen=" "fit prints the longest bounce seen"
+# 300 presses: the durations' empirical distribution with a generalized
+# Pareto tail, the modelled 1-in-10^6 bounce beside the longest seen
+expect_stderr "make-tail=generalized Pareto above " "fit fits a tail to 300 bounces"
+expect_stderr "make-one-in-a-million=.* \\(longest seen " "the longest seen beside the modelled bounce"
 run stress "$SCRATCH/t.model" "$SCRATCH/t.csv" -a defer -w 5ms -m poll -i 1ms --presses 2000 -o "$SCRATCH/fit.csv"
 expect_status 0 "stress on a model and on a trace (fitted)"
+
+grep -q '^\[distribution\]$' "$SCRATCH/t.model" || fail "fit wrote no [distribution] group"
+run gen --model "$SCRATCH/t.model" --seed 1 --presses 20 -o "$SCRATCH/tm.csv"
+expect_status 0 "gen --model of a fitted model"
+sed 's/^make-quantiles-ns=[0-9]*;/make-quantiles-ns=-5;/' "$SCRATCH/t.model" >"$SCRATCH/neg.model"
+bad_stress "a negative quantile" "make-quantiles-ns value 1 \\(-5 ns\\)" "$SCRATCH/neg.model"
+sed 's/^break-quantiles-ns=[0-9]*;/break-quantiles-ns=999999999;/' "$SCRATCH/t.model" >"$SCRATCH/unsorted.model"
+bad_stress "unsorted quantiles" "break-quantiles-ns must be sorted" "$SCRATCH/unsorted.model"
+sed 's/^make-tail-xi=.*/make-tail-xi=1.5/' "$SCRATCH/t.model" >"$SCRATCH/xi.model"
+bad_stress "xi out of range" "make-tail-xi must be strictly between -1.5 and 1 \\(got 1.5\\)" "$SCRATCH/xi.model"
+sed 's/^make-tail-xi=.*/make-tail-xi=heavy/' "$SCRATCH/t.model" >"$SCRATCH/xitext.model"
+bad_stress "xi not a number" "make-tail-xi is not a number" "$SCRATCH/xitext.model"
+grep -v '^break-tail-sigma-ns=' "$SCRATCH/t.model" >"$SCRATCH/nosigma.model"
+bad_stress "a missing tail key" "has no break-tail-sigma-ns" "$SCRATCH/nosigma.model"
 
 # importance sampling agrees with plain Monte-Carlo near 1e-4 (defer 2 ms at
 # 1 ms polling on tactile, about 2.4e-4), on three seeds: the difference is
@@ -159,4 +177,17 @@ for seed in 1 2 3; do
       if (r <= 0 || p <= 0 || (p - r) ^ 2 > 9 * (sp ^ 2 + se ^ 2) || se >= sp) exit 1 }' \
     "$SCRATCH/rare$seed.csv" || fail "seed $seed: plain and rare disagree, or rare is no tighter: $(cut -d, -f23,28,31,32 "$SCRATCH/rare$seed.csv")"
 done
+
+# and on a fitted model, whose tail is tilted in probability (one seed)
+run gen --profile tactile --seed 9 --presses 10000 -o "$SCRATCH/t10k.csv"
+run fit "$SCRATCH/t10k.csv" -o "$SCRATCH/t10k.model"
+expect_status 0 "fit of 10^4 tactile presses"
+run stress "$SCRATCH/t10k.model" -a defer -w 2ms -m poll -i 1ms --presses 100000 --seed 1 --rare \
+  -o "$SCRATCH/rarefit.csv"
+expect_status 0 "stress --rare on a fitted model"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  { n = $c["presses_simulated"]; p = $c["failed_cycles"] / n; r = $c["rare_per_million"] / 1e6
+    se = $c["rare_se_per_million"] / 1e6; sp = sqrt(p * (1 - p) / n)
+    if (r <= 0 || p <= 0 || (p - r) ^ 2 > 9 * (sp ^ 2 + se ^ 2)) exit 1 }' \
+  "$SCRATCH/rarefit.csv" || fail "fitted model: plain and rare disagree: $(cut -d, -f23,28,31,32 "$SCRATCH/rarefit.csv")"
 finish

@@ -509,14 +509,14 @@ static void short_bounces_collapse_and_long_ones_are_capped(void **state)
     (void)state;
 
     /* D in [0.5 us, 1.5 us] < 2 * min_pulse (2 us): no room for a rebound */
-    p.make = (trace_gen_bounce_t){1 * us, 1 * us, 0.0, 5, 1 * us};
+    p.make = (trace_gen_bounce_t){1 * us, 1 * us, 0.0, 5, 1 * us, {0}};
     {
         g_autoptr(trace_t) t = generate(&p, 1, 100);
         assert_int_equal(trace_n_edges(t), 200);
     }
     /* D in [5 us, 15 us] with 1 us floor: at most D / 2 us = 7 rebounds, though
      * 100 are asked for; no interval under 1 us */
-    p.make = (trace_gen_bounce_t){10 * us, 10 * us, 0.0, 100, 1 * us};
+    p.make = (trace_gen_bounce_t){10 * us, 10 * us, 0.0, 100, 1 * us, {0}};
     {
         g_autoptr(trace_t) t = generate(&p, 1, 100);
         measured_t m;
