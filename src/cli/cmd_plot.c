@@ -310,11 +310,12 @@ static int draw_waveform(plot_options_t *options, plot_format_t format)
 
     status = CLI_EXIT_FAILURE;
     if (data == NULL || !plot_waveform_write_data(waveform, data, &error)) {
-        cli_print_error(error);
+        status = cli_fail(error);
     } else if (g_mkdir_with_parents(out_dir, PLOT_DIR_MODE) != 0) {
         int err = errno;
-        fprintf(stderr, "bouncelab: %s: cannot create the output directory: %s\n", out_dir,
-                g_strerror(err));
+        g_set_error(&error, G_FILE_ERROR, g_file_error_from_errno(err),
+                    "%s: cannot create the output directory: %s", out_dir, g_strerror(err));
+        status = cli_fail(error);
     } else if (!plot_waveform_draw(waveform, gnuplot, script, data, path, title, config, &warning,
                                    &error)) {
         status = drawing_failed(watch, error);
@@ -393,8 +394,7 @@ static int draw_worst(plot_options_t *options, plot_format_t format)
     char *model = options->trace;
     int64_t at_ns = 0;
     gboolean failed = FALSE;
-    int status = CLI_EXIT_USAGE;
-
+    int status;
     guint64 seed = 1;
 
     if (!cli_run_options_config(&options->run, &options->sim, &cfg, &error) ||
@@ -403,9 +403,9 @@ static int draw_worst(plot_options_t *options, plot_format_t format)
          !cli_unsigned("--seed", options->sim.seed, G_MAXUINT32, &seed, &error))) {
         return cli_fail(error);
     }
-    path = plot_worst_press(model, &cfg, seed, &dir, &at_ns, &failed, &status);
+    path = plot_worst_press(model, &cfg, seed, &dir, &at_ns, &failed, &error);
     if (path == NULL) {
-        return status;
+        return cli_fail(error);
     }
     fprintf(stderr, "bouncelab: the worst of %u simulated presses: the one at %.3f ms (%s)\n",
             PLOT_WORST_PRESSES, (double)at_ns / 1e6,

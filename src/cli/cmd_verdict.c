@@ -41,11 +41,10 @@ static int cmd_verdict_stress(const char *path, const char *target_text, gboolea
     g_autoptr(GError) error = NULL;
 
     if (csv) {
-        fprintf(stderr, "bouncelab: --csv is for a sweep's verdict; a stress CSV's is a table\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("--csv is for a sweep's verdict; a stress CSV's is a table");
     }
-    if (target_text != NULL && !stress_verdict_parse_target(target_text, &target)) {
-        return CLI_EXIT_USAGE;
+    if (target_text != NULL && !stress_verdict_parse_target(target_text, &target, &error)) {
+        return cli_fail(error);
     }
     if (!stress_verdict_print(stdout, path, target, &error)) {
         cli_print_error(error);
