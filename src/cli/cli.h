@@ -47,6 +47,16 @@ int cli_fail(const GError *error);
  */
 void cli_error_as_usage(GError *error);
 
+/** Makes ERROR a failure of the work (CLI_ERROR_FAILURE: exit status 1), its message kept. */
+void cli_error_as_failure(GError *error);
+
+/**
+ * Says a signal (SIG, caught by cli_interrupt) stopped the command: "bouncelab:
+ * WHAT interrupted (signal name)REST" through the one printer. Returns 128 +
+ * SIG, the shell's status for it.
+ */
+int cli_interrupted(const char *what, int sig, const char *rest);
+
 /** A usage error (CLI_ERROR_USAGE) from FORMAT, through cli_fail: returns 2. */
 int cli_usage(const char *format, ...) G_GNUC_PRINTF(1, 2);
 

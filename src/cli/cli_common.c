@@ -53,6 +53,20 @@ void cli_error_as_usage(GError *error)
     error->code = CLI_ERROR_USAGE;
 }
 
+void cli_error_as_failure(GError *error)
+{
+    error->domain = CLI_ERROR;
+    error->code = CLI_ERROR_FAILURE;
+}
+
+int cli_interrupted(const char *what, int sig, const char *rest)
+{
+    g_autoptr(GError) error = g_error_new(CLI_ERROR, CLI_ERROR_FAILURE, "%s interrupted (%s)%s",
+                                          what, g_strsignal(sig), rest);
+    cli_print_error(error);
+    return 128 + sig;
+}
+
 const char *cli_help_text(GPtrArray *keep, const char *format, ...)
 {
     va_list args;

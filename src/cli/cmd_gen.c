@@ -257,8 +257,8 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
                          o->presses);
     }
     if (!trace_gen_validate(&p, (guint)o->presses, &error)) {
-        cli_print_error(error); /* it names the parameter as its option is called */
-        return CLI_EXIT_USAGE;
+        cli_error_as_usage(error); /* it names the parameter as its option is called */
+        return cli_fail(error);
     }
     if (o->print_model) {
         g_autofree char *text = NULL;
@@ -283,12 +283,12 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
     name = trace_name(o->output);
     trace = trace_gen(&p, seed, (guint)o->presses, active_low, name, &error);
     if (trace == NULL) {
-        cli_print_error(error);
-        return CLI_EXIT_USAGE;
+        cli_error_as_usage(error);
+        return cli_fail(error);
     }
     if (!trace_write_csv(trace, o->output, &error)) {
-        cli_print_error(error);
-        return CLI_EXIT_FAILURE;
+        cli_error_as_failure(error);
+        return cli_fail(error);
     }
     return CLI_EXIT_OK;
 }

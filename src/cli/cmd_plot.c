@@ -133,11 +133,7 @@ static int drawing_failed(cli_interrupt_t *watch, const GError *error)
     if (sig == 0) {
         return cli_fail(error);
     }
-    fprintf(stderr,
-            "bouncelab: plot interrupted (%s); the pictures listed are whole, no other "
-            "was written\n",
-            g_strsignal(sig));
-    return 128 + sig;
+    return cli_interrupted("plot", sig, "; the pictures listed are whole, no other was written");
 }
 
 static int draw_sweep(const char *results, const plot_options_t *options, plot_format_t format)

@@ -47,8 +47,10 @@ static int cmd_verdict_stress(const char *path, const char *target_text, gboolea
         return cli_fail(error);
     }
     if (!stress_verdict_print(stdout, path, target, &error)) {
-        cli_print_error(error);
-        return error->domain == G_FILE_ERROR ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+        if (error->domain != G_FILE_ERROR) {
+            cli_error_as_usage(error); /* a stress CSV that will not read is bad input */
+        }
+        return cli_fail(error);
     }
     return CLI_EXIT_OK;
 }
