@@ -32,8 +32,10 @@ typedef struct {
     double max_cpu;
     gint gpio;
     char *pull;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint jobs;
     char *presses;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint64 seed;
     char *emit_lang; /* taken out of argv before parsing: --emit LANG FILE */
     char *emit_path;

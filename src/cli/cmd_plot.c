@@ -304,7 +304,6 @@ static int draw_waveform(plot_options_t *options, plot_format_t format)
         program != NULL ? g_strdup_printf("%s; program %s", desc, program) : g_strdup(desc);
     g_autofree char *warning = NULL;
 
-    status = CLI_EXIT_FAILURE;
     if (data == NULL || !plot_waveform_write_data(waveform, data, &error)) {
         status = cli_fail(error);
     } else if (g_mkdir_with_parents(out_dir, PLOT_DIR_MODE) != 0) {

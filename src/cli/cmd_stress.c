@@ -37,9 +37,12 @@ typedef struct {
     cli_grid_options_t grid;
     char *presses;
     char *shard;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint jobs;
     gboolean resample;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gboolean rare;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint rare_top_fraction;
 } stress_options_t;
 

@@ -79,7 +79,7 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
     ssize_t length;
     guint line_no = 0;
     guint rows = 0;
-    guint at[SWEEP_CSV_N_COLUMNS];
+    guint at[SWEEP_CSV_N_COLUMNS] = {0};
     guint width = 0;
     g_auto(GStrv) header = NULL;
     FILE *in = fopen(path, "r");
@@ -92,7 +92,7 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
     }
     while ((length = getline(&line, &capacity, in)) >= 0) {
         g_auto(GStrv) fields = NULL;
-        char *known[SWEEP_CSV_N_COLUMNS + 1];
+        char *known[SWEEP_CSV_N_COLUMNS + 1] = {NULL};
         g_autofree char *problem = NULL;
         g_autoptr(GError) row_error = NULL;
 

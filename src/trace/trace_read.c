@@ -170,7 +170,7 @@ static csv_shape_t csv_shape(char **lines, int n)
         if (lines[i][0] == '\0') {
             continue;
         }
-        strcpy(scratch, lines[i]);
+        memcpy(scratch, lines[i], strlen(lines[i]) + 1);
         for (int k = 0; next != NULL; k++, nf++) {
             char *f = next;
             char *comma = strchr(f, ',');
