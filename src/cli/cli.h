@@ -40,6 +40,23 @@ int cli_exit_status(const GError *error);
 /** Prints the error (cli_print_error) and returns its exit status (cli_exit_status). */
 int cli_fail(const GError *error);
 
+/**
+ * Makes ERROR a usage error (CLI_ERROR_USAGE: exit status 2), its message
+ * kept: for input the user named that a lower layer refused under its own
+ * domain (a part file that will not open, a model the simulator refuses).
+ */
+void cli_error_as_usage(GError *error);
+
+/** Makes ERROR a failure of the work (CLI_ERROR_FAILURE: exit status 1), its message kept. */
+void cli_error_as_failure(GError *error);
+
+/**
+ * Says a signal (SIG, caught by cli_interrupt) stopped the command: "bouncelab:
+ * WHAT interrupted (signal name)REST" through the one printer. Returns 128 +
+ * SIG, the shell's status for it.
+ */
+int cli_interrupted(const char *what, int sig, const char *rest);
+
 /** A usage error (CLI_ERROR_USAGE) from FORMAT, through cli_fail: returns 2. */
 int cli_usage(const char *format, ...) G_GNUC_PRINTF(1, 2);
 
@@ -117,9 +134,9 @@ int cmd_fit(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 
 /**
- * Parses a press count, 1 to 10^12 ("1000000" or "1e6"); prints
- * "bouncelab: OPTION: why" and returns FALSE otherwise.
+ * Parses a press count, 1 to 10^12 ("1000000" or "1e6"); FALSE with
+ * "OPTION: why" (CLI_ERROR_USAGE) otherwise.
  */
-gboolean cli_parse_presses(const char *option, const char *text, guint64 *out);
+gboolean cli_parse_presses(const char *option, const char *text, guint64 *out, GError **error);
 
 #endif

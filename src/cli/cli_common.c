@@ -47,6 +47,26 @@ int cli_fail(const GError *error)
     return cli_exit_status(error);
 }
 
+void cli_error_as_usage(GError *error)
+{
+    error->domain = CLI_ERROR;
+    error->code = CLI_ERROR_USAGE;
+}
+
+void cli_error_as_failure(GError *error)
+{
+    error->domain = CLI_ERROR;
+    error->code = CLI_ERROR_FAILURE;
+}
+
+int cli_interrupted(const char *what, int sig, const char *rest)
+{
+    g_autoptr(GError) error = g_error_new(CLI_ERROR, CLI_ERROR_FAILURE, "%s interrupted (%s)%s",
+                                          what, g_strsignal(sig), rest);
+    cli_print_error(error);
+    return 128 + sig;
+}
+
 const char *cli_help_text(GPtrArray *keep, const char *format, ...)
 {
     va_list args;
@@ -79,7 +99,14 @@ gboolean cli_parse_options(GOptionContext *context, int *argc, char ***argv)
     if (g_option_context_parse(context, argc, argv, &error)) {
         return TRUE;
     }
-    fprintf(stderr, "bouncelab: %s (see 'bouncelab %s --help')\n", error->message, (*argv)[0]);
+    {
+        /* the hint goes after GLib's message (g_prefix_error only puts text before) */
+        g_autofree char *message =
+            g_strdup_printf("%s (see 'bouncelab %s --help')", error->message, (*argv)[0]);
+        g_free(error->message);
+        error->message = g_steal_pointer(&message);
+    }
+    cli_print_error(error);
     return FALSE;
 }
 
@@ -188,6 +215,7 @@ int cli_finish_stdout(int status)
     if (err == 0) {
         return status;
     }
-    fprintf(stderr, "bouncelab: standard output: write failed: %s\n", g_strerror(err));
-    return CLI_EXIT_FAILURE;
+    g_autoptr(GError) error = g_error_new(G_FILE_ERROR, g_file_error_from_errno(err),
+                                          "standard output: write failed: %s", g_strerror(err));
+    return cli_fail(error);
 }

@@ -1,5 +1,6 @@
 /* Reading and writing switch model files (GLib key files). */
 #include "cli_model.h"
+#include "cli.h"
 #include "cli_model_dist.h"
 
 #include <stdio.h>
@@ -9,23 +10,24 @@
 #define KEY_NAME   "name"
 #define KEY_SOURCE "source"
 
-gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name)
+gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name, GError **error)
 {
     g_autoptr(GKeyFile) kf = g_key_file_new();
-    g_autoptr(GError) error = NULL;
+    g_autoptr(GError) local = NULL;
     g_auto(GStrv) keys = NULL;
     trace_gen_params_t p = {0};
 
-    if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &error)) {
-        fprintf(stderr, "bouncelab: %s: not a readable model file: %s\n", path, error->message);
+    if (!g_key_file_load_from_file(kf, path, G_KEY_FILE_NONE, &local)) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: not a readable model file: %s", path,
+                    local->message);
         return FALSE;
     }
     keys = g_key_file_get_keys(kf, CLI_MODEL_GROUP, NULL, NULL);
     if (keys == NULL) {
-        fprintf(stderr,
-                "bouncelab: %s: no [%s] group (write one with 'bouncelab fit' or 'bouncelab gen "
-                "--print-model')\n",
-                path, CLI_MODEL_GROUP);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "%s: no [%s] group (write one with 'bouncelab fit' or 'bouncelab gen "
+                    "--print-model')",
+                    path, CLI_MODEL_GROUP);
         return FALSE;
     }
     for (char **k = keys; *k; k++) {
@@ -34,9 +36,9 @@ gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name)
             known = strcmp(*k, cli_gen_param_name(i)) == 0;
         }
         if (!known) {
-            fprintf(stderr,
-                    "bouncelab: %s: [%s] has an unknown key '%s' (see 'bouncelab gen --help')\n",
-                    path, CLI_MODEL_GROUP, *k);
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "%s: [%s] has an unknown key '%s' (see 'bouncelab gen --help')", path,
+                        CLI_MODEL_GROUP, *k);
             return FALSE;
         }
     }
@@ -44,24 +46,25 @@ gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name)
         g_autofree char *value =
             g_key_file_get_string(kf, CLI_MODEL_GROUP, cli_gen_param_name(i), NULL);
         if (value == NULL) {
-            fprintf(stderr,
-                    "bouncelab: %s: [%s] has no %s (every parameter is needed; 'bouncelab gen "
-                    "--print-model' shows them all)\n",
-                    path, CLI_MODEL_GROUP, cli_gen_param_name(i));
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "%s: [%s] has no %s (every parameter is needed; 'bouncelab gen "
+                        "--print-model' shows them all)",
+                        path, CLI_MODEL_GROUP, cli_gen_param_name(i));
             return FALSE;
         }
-        if (!cli_gen_param_apply(&p, i, g_strstrip(value))) {
-            fprintf(stderr, "bouncelab: %s: [%s] %s is not valid\n", path, CLI_MODEL_GROUP,
-                    cli_gen_param_name(i));
+        if (!cli_gen_param_apply(&p, i, g_strstrip(value), &local)) {
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: [%s] %s is not valid: %s", path,
+                        CLI_MODEL_GROUP, cli_gen_param_name(i), local->message);
             return FALSE;
         }
     }
-    if (!cli_model_dist_load(kf, &p, &error)) {
-        fprintf(stderr, "bouncelab: %s: %s\n", path, error->message);
+    if (!cli_model_dist_load(kf, &p, &local)) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: %s", path, local->message);
         return FALSE;
     }
-    if (!trace_gen_validate(&p, 1, &error)) {
-        fprintf(stderr, "bouncelab: %s: impossible model: %s\n", path, error->message);
+    if (!trace_gen_validate(&p, 1, &local)) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: impossible model: %s", path,
+                    local->message);
         return FALSE;
     }
     if (name != NULL) {

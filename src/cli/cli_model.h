@@ -23,16 +23,15 @@ gsize cli_gen_n_params(void);
 const char *cli_gen_param_name(gsize i);
 /** Parameter i's value as text ("10ms", "0.1", "40"). */
 char *cli_gen_param_format(const trace_gen_params_t *p, gsize i);
-/** Sets parameter i from text; prints "bouncelab: --NAME: why" and returns FALSE if bad. */
-gboolean cli_gen_param_apply(trace_gen_params_t *p, gsize i, const char *text);
+/** Sets parameter i from text; FALSE with "--NAME: why" (CLI_ERROR_USAGE) if bad. */
+gboolean cli_gen_param_apply(trace_gen_params_t *p, gsize i, const char *text, GError **error);
 
 /**
  * Reads a model file into `out`, with its name (NULL: not wanted). Every
  * parameter must be present, nothing else may be, and the set must pass
- * trace_gen_validate(); otherwise prints "bouncelab: FILE: why" and
- * returns FALSE.
+ * trace_gen_validate(); otherwise FALSE with "FILE: why" (CLI_ERROR_USAGE).
  */
-gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name);
+gboolean cli_model_load(const char *path, trace_gen_params_t *out, char **name, GError **error);
 
 /**
  * The text of a model file for `p`, named `name`, with a line saying where

@@ -32,8 +32,10 @@ typedef struct {
     double max_cpu;
     gint gpio;
     char *pull;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint jobs;
     char *presses;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint64 seed;
     char *emit_lang; /* taken out of argv before parsing: --emit LANG FILE */
     char *emit_path;
@@ -52,6 +54,7 @@ static void advise_options_clear(advise_options_t *o)
     g_free(o->emit_lang);
     g_free(o->emit_path);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(advise_options_t, advise_options_clear)
 
 /* The command line as typed, for the generated program's comment. */
 static char *command_line(int argc, char **argv)
@@ -68,7 +71,7 @@ static char *command_line(int argc, char **argv)
 }
 
 /* GOption takes one value per option: "--emit LANG FILE" is taken out first. */
-static gboolean take_emit(int *argc, char **argv, advise_options_t *o)
+static gboolean take_emit(int *argc, char **argv, advise_options_t *o, GError **error)
 {
     for (int i = 1; i < *argc; i++) {
         int used;
@@ -84,14 +87,15 @@ static gboolean take_emit(int *argc, char **argv, advise_options_t *o)
             o->emit_path = g_strdup(argv[i + 1]);
             used = 2;
         } else if (strcmp(argv[i], "--emit") == 0 || g_str_has_prefix(argv[i], "--emit=")) {
-            fprintf(stderr, "bouncelab: --emit takes a language and a file: --emit c main.c or "
-                            "--emit micropython main.py\n");
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--emit takes a language and a file: --emit c main.c or --emit "
+                        "micropython main.py");
             return FALSE;
         } else {
             continue;
         }
         if (o->emit_path[0] == '\0' || o->emit_lang[0] == '\0') {
-            fprintf(stderr, "bouncelab: --emit: empty language or file name\n");
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--emit: empty language or file name");
             return FALSE;
         }
         memmove(argv + i, argv + i + used, (size_t)(*argc - i - used + 1) * sizeof *argv);
@@ -101,22 +105,24 @@ static gboolean take_emit(int *argc, char **argv, advise_options_t *o)
     return TRUE;
 }
 
-static void print_error_text(const char *text)
+/* A usage error (exit 2) with TEXT; FALSE, for the return. */
+static gboolean refuse(GError **error, const char *text)
 {
-    fprintf(stderr, "bouncelab: %s\n", text);
+    g_set_error_literal(error, CLI_ERROR, CLI_ERROR_USAGE, text);
+    return FALSE;
 }
 
-/* Turns the options into a request; FALSE after printing why not (exit 2). */
+/* Turns the options into a request; FALSE with why not (CLI_ERROR_USAGE). */
 static gboolean make_request(const advise_options_t *o, cli_advise_request_t *req,
-                             emit_lang_t *lang)
+                             emit_lang_t *lang, GError **error)
 {
-    g_autoptr(GError) error = NULL;
+    g_autoptr(GError) local = NULL;
 
     memset(req, 0, sizeof *req);
     req->target_ppm = o->target_ppm;
     req->max_cpu_per_s = o->max_cpu;
-    if (o->emit_lang != NULL && !emit_lang_from_name(o->emit_lang, lang, &error)) {
-        fprintf(stderr, "bouncelab: --emit: %s\n", error->message);
+    if (o->emit_lang != NULL && !emit_lang_from_name(o->emit_lang, lang, &local)) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--emit: %s", local->message);
         return FALSE;
     }
     if (o->platform == NULL) {
@@ -128,23 +134,22 @@ static gboolean make_request(const advise_options_t *o, cli_advise_request_t *re
     } else if (strcmp(o->platform, "micropython") == 0) {
         req->platform = ADVISE_PLATFORM_MICROPYTHON;
     } else {
-        fprintf(stderr,
-                "bouncelab: --platform: unknown platform '%s' (expected c or micropython)\n",
-                o->platform);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "--platform: unknown platform '%s' (expected c or micropython)", o->platform);
         return FALSE;
     }
     if (o->emit_lang != NULL &&
         (*lang == EMIT_MICROPYTHON) != (req->platform == ADVISE_PLATFORM_MICROPYTHON)) {
-        fprintf(stderr, "bouncelab: --emit %s does not run on --platform %s\n", o->emit_lang,
-                o->platform);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--emit %s does not run on --platform %s",
+                    o->emit_lang, o->platform);
         return FALSE;
     }
     if (o->algos != NULL) {
         g_auto(GStrv) names = g_strsplit(o->algos, ",", -1);
         for (char **n = names; *n != NULL; n++) {
             debounce_algo_t algo;
-            if (!sim_algo_from_name(g_strstrip(*n), &algo, &error)) {
-                fprintf(stderr, "bouncelab: --algo: %s\n", error->message);
+            if (!sim_algo_from_name(g_strstrip(*n), &algo, &local)) {
+                g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--algo: %s", local->message);
                 return FALSE;
             }
             req->algo_mask |= 1u << (unsigned)algo;
@@ -157,68 +162,63 @@ static gboolean make_request(const advise_options_t *o, cli_advise_request_t *re
     } else if (strcmp(o->mode, "irq") == 0) {
         req->irq = TRUE;
     } else {
-        fprintf(stderr, "bouncelab: --mode: unknown mode '%s' (expected poll, irq or any)\n",
-                o->mode);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "--mode: unknown mode '%s' (expected poll, irq or any)", o->mode);
         return FALSE;
     }
     if (o->interval != NULL) {
-        if (!cli_duration("--interval", o->interval, &req->interval_ns, &error)) {
-            cli_print_error(error);
+        if (!cli_duration("--interval", o->interval, &req->interval_ns, error)) {
             return FALSE;
         }
         if (req->interval_ns <= 0) {
-            print_error_text("--interval: the poll interval must be positive");
-            return FALSE;
+            return refuse(error, "--interval: the poll interval must be positive");
         }
         if (req->platform == ADVISE_PLATFORM_MICROPYTHON &&
             req->interval_ns < ADVISE_MPY_MIN_INTERVAL_NS) {
-            print_error_text("--interval: MicroPython polls no faster than every 1ms");
-            return FALSE;
+            return refuse(error, "--interval: MicroPython polls no faster than every 1ms");
         }
     }
     if (o->runtime != NULL) {
-        if (!sim_runtime_from_name(o->runtime, &req->runtime, &error) ||
+        if (!sim_runtime_from_name(o->runtime, &req->runtime, &local) ||
             req->runtime == SIM_RUNTIME_CUSTOM) {
-            fprintf(stderr, "bouncelab: --runtime: %s\n",
-                    error != NULL ? error->message : "expected c, mpy-hard or mpy-soft");
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--runtime: %s",
+                        local != NULL ? local->message : "expected c, mpy-hard or mpy-soft");
             return FALSE;
         }
         if ((req->runtime == SIM_RUNTIME_C) != (req->platform == ADVISE_PLATFORM_C)) {
-            fprintf(stderr, "bouncelab: --runtime %s does not run on platform %s\n", o->runtime,
-                    req->platform == ADVISE_PLATFORM_C ? "c" : "micropython");
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--runtime %s does not run on platform %s", o->runtime,
+                        req->platform == ADVISE_PLATFORM_C ? "c" : "micropython");
             return FALSE;
         }
         req->runtime_given = TRUE;
     }
     if (o->max_latency != NULL) {
         int64_t fastest;
-        if (!cli_duration("--max-latency", o->max_latency, &req->max_latency_ns, &error)) {
-            cli_print_error(error);
+        if (!cli_duration("--max-latency", o->max_latency, &req->max_latency_ns, error)) {
             return FALSE;
         }
         fastest = cli_advise_fastest_latency_ns(req);
         if (req->max_latency_ns < fastest) {
             g_autofree char *limit = util_format_duration(req->max_latency_ns);
             g_autofree char *floor = util_format_duration(fastest);
-            fprintf(stderr,
-                    "bouncelab: --max-latency %s is below the fastest runtime's entry latency "
-                    "(%s): no setting can meet it\n",
-                    limit, floor);
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "--max-latency %s is below the fastest runtime's entry latency (%s): no "
+                        "setting can meet it",
+                        limit, floor);
             return FALSE;
         }
     }
     if (!(req->target_ppm >= 0) || !isfinite(req->target_ppm)) {
-        print_error_text("--target: the rate must be a number of events per million, at least 0");
-        return FALSE;
+        return refuse(error,
+                      "--target: the rate must be a number of events per million, at least 0");
     }
     if (!isnan(o->max_cpu) && !(o->max_cpu >= 0)) {
-        print_error_text("--max-cpu: entries per second must be at least 0");
-        return FALSE;
+        return refuse(error, "--max-cpu: entries per second must be at least 0");
     }
     req->max_cpu_per_s = isnan(o->max_cpu) ? -1.0 : o->max_cpu;
     if (o->gpio < 0 || o->gpio > 29) {
-        print_error_text("--gpio: the RP2040 has GPIO 0 to 29");
-        return FALSE;
+        return refuse(error, "--gpio: the RP2040 has GPIO 0 to 29");
     }
     return TRUE;
 }
@@ -226,67 +226,63 @@ static gboolean make_request(const advise_options_t *o, cli_advise_request_t *re
 /*
  * One input: a trace file (its model fitted when `want_model`), a model file
  * (`bouncelab fit`) or a gen profile's name, both stood in by a trace of
- * ADVISE_MODEL_TRACE_PRESSES presses for the search. NULL after printing why
- * not, with *status set.
+ * ADVISE_MODEL_TRACE_PRESSES presses for the search. NULL with why not.
  */
 static trace_t *load_input(const char *arg, const trace_read_options_t *read_opts,
-                           gboolean want_model, trace_gen_params_t *model, int *status)
+                           gboolean want_model, trace_gen_params_t *model, GError **error)
 {
     const trace_gen_profile_t *profile = trace_gen_profile_find(arg);
-    g_autoptr(GError) error = NULL;
+    g_autoptr(GError) local = NULL;
     trace_t *trace;
 
-    *status = CLI_EXIT_USAGE;
     memset(model, 0, sizeof *model);
     if (g_file_test(arg, G_FILE_TEST_EXISTS) && !cli_model_sniff(arg)) {
         const trace_t *one[1];
-        trace = cli_replay_load(arg, read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, &error);
+        trace = cli_replay_load(arg, read_opts, TRACE_ORACLE_SETTLE_NS_DEFAULT, NULL, error);
         if (trace == NULL) {
-            *status = cli_fail(error);
             return NULL;
         }
         if (!want_model) {
             return trace;
         }
         one[0] = trace;
-        if (!trace_fit(one, 1, TRACE_ORACLE_SETTLE_NS_DEFAULT, model, NULL, &error)) {
-            fprintf(stderr,
-                    "bouncelab: %s: %s (--presses needs a model of it; without "
-                    "--presses, advise uses the recording alone)\n",
-                    arg, error->message);
+        if (!trace_fit(one, 1, TRACE_ORACLE_SETTLE_NS_DEFAULT, model, NULL, &local)) {
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "%s: %s (--presses needs a model of it; without --presses, advise uses "
+                        "the recording alone)",
+                        arg, local->message);
             trace_free(trace);
-            *status = CLI_EXIT_USAGE;
             return NULL;
         }
         return trace;
     }
     if (g_file_test(arg, G_FILE_TEST_EXISTS)) {
-        if (!cli_model_load(arg, model, NULL)) {
+        if (!cli_model_load(arg, model, NULL, error)) {
             return NULL;
         }
     } else if (profile != NULL) {
         *model = profile->params;
     } else {
-        fprintf(stderr,
-                "bouncelab: %s: no such file, and no gen profile of that name (see "
-                "'bouncelab gen --help')\n",
-                arg);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "%s: no such file, and no gen profile of that name (see 'bouncelab gen "
+                    "--help')",
+                    arg);
         return NULL;
     }
-    trace = trace_gen(model, 1, ADVISE_MODEL_TRACE_PRESSES, TRUE, arg, &error);
+    trace = trace_gen(model, 1, ADVISE_MODEL_TRACE_PRESSES, TRUE, arg, &local);
     if (trace == NULL) {
-        fprintf(stderr, "bouncelab: %s: %s\n", arg, error->message);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: %s", arg, local->message);
     }
     return trace;
 }
 
 int cmd_advise(int argc, char **argv)
 {
-    advise_options_t o = {.target_ppm = ADVISE_DEFAULT_TARGET_PPM,
-                          .max_cpu = NAN,
-                          .seed = ADVISE_DEFAULT_SEED,
-                          .gpio = (gint)EMIT_DEFAULT_GPIO};
-    cli_trace_args_t ro;
+    g_auto(advise_options_t) o = {.target_ppm = ADVISE_DEFAULT_TARGET_PPM,
+                                  .max_cpu = NAN,
+                                  .seed = ADVISE_DEFAULT_SEED,
+                                  .gpio = (gint)EMIT_DEFAULT_GPIO};
+    g_auto(cli_trace_args_t) ro = {0};
     trace_read_options_t read_opts;
     cli_advise_request_t req;
     emit_lang_t lang = EMIT_C;
@@ -331,7 +327,6 @@ int cmd_advise(int argc, char **argv)
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o.jobs, "Threads [default: the number of processors]",
          "N"},
         G_OPTION_ENTRY_NULL};
-    int status = CLI_EXIT_USAGE;
 
     cli_trace_args_init(&ro);
     g_option_context_add_main_entries(context, entries, NULL);
@@ -361,56 +356,51 @@ int cmd_advise(int argc, char **argv)
                                 "(the closest setting "
                                 "and what it\nbreaks are printed), 2 bad options or input.");
 
-    if (!take_emit(&argc, argv, &o) || !cli_parse_options(context, &argc, &argv)) {
-        goto out;
+    if (!take_emit(&argc, argv, &o, &error)) {
+        return cli_fail(error);
+    }
+    if (!cli_parse_options(context, &argc, &argv)) {
+        return CLI_EXIT_USAGE;
     }
     if (argc < 2) {
-        fprintf(stderr, "bouncelab: advise takes at least one TRACE (see 'bouncelab advise "
-                        "--help')\n");
-        goto out;
+        return cli_usage("advise takes at least one TRACE (see 'bouncelab advise --help')");
     }
-    if (!make_request(&o, &req, &lang)) {
-        goto out;
-    }
-    if (!cli_trace_read_options(&ro, &read_opts, &error)) {
-        status = cli_fail(error);
-        goto out;
+    if (!make_request(&o, &req, &lang, &error) ||
+        !cli_trace_read_options(&ro, &read_opts, &error)) {
+        return cli_fail(error);
     }
     if (o.jobs < 0 || o.jobs > 1024) {
-        fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
-        goto out;
+        return cli_usage("--jobs: %d is not between 1 and 1024", o.jobs);
     }
     {
         emit_pull_t pull;
-        if (o.pull != NULL && !emit_pull_from_name(o.pull, &pull, &error)) {
-            fprintf(stderr, "bouncelab: --pull: %s\n", error->message);
-            goto out;
+        g_autoptr(GError) local = NULL;
+        if (o.pull != NULL && !emit_pull_from_name(o.pull, &pull, &local)) {
+            return cli_usage("--pull: %s", local->message);
         }
     }
     if (o.emit_path != NULL) {
         /* before the search: an unwritable place is bad input, found at once */
         if (strcmp(o.emit_path, "-") == 0) {
-            print_error_text("--emit needs a file name, not '-' (the recommendation goes to "
+            return cli_usage("--emit needs a file name, not '-' (the recommendation goes to "
                              "standard output)");
-            goto out;
         }
         emit_file = util_atomic_file_open(o.emit_path, &error);
         if (emit_file == NULL) {
-            fprintf(stderr, "bouncelab: --emit: %s\n", error->message);
-            goto out;
+            return cli_usage("--emit: %s", error->message);
         }
     }
     /* 0: the recordings only (the default) */
     if (o.presses != NULL && strcmp(o.presses, "0") != 0 &&
-        !cli_parse_presses("--presses", o.presses, &presses)) {
-        goto out;
+        !cli_parse_presses("--presses", o.presses, &presses, &error)) {
+        return cli_fail(error);
     }
     models = g_array_new(FALSE, FALSE, sizeof(trace_gen_params_t));
     for (int i = 1; i < argc; i++) {
         trace_gen_params_t model;
-        trace_t *trace = load_input(argv[i], &read_opts, presses > 0, &model, &status);
+        trace_t *trace = load_input(argv[i], &read_opts, presses > 0, &model, &error);
         if (trace == NULL) {
-            goto out;
+            return cli_fail(error);
         }
         g_ptr_array_add(traces, trace);
         g_ptr_array_add(paths, g_strdup(argv[i]));
@@ -422,32 +412,27 @@ int cmd_advise(int argc, char **argv)
             presses_in += trace_n_truth(g_ptr_array_index(traces, i));
         }
         if (presses_in == 0) {
-            fprintf(stderr, "bouncelab: no presses in the inputs to advise on (record some, or "
-                            "check --active)\n");
-            status = CLI_EXIT_USAGE;
-            goto out;
+            return cli_usage("no presses in the inputs to advise on (record some, or check "
+                             "--active)");
         }
     }
-    status = CLI_EXIT_USAGE;
     result = cli_advise_search(&req, traces, TRACE_ORACLE_SETTLE_NS_DEFAULT,
                                o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error);
     if (result == NULL) {
-        cli_print_error(error);
-        goto out;
+        cli_error_as_usage(error);
+        return cli_fail(error);
     }
     if (result->candidates->len == 0) {
         /* only the integrator with interrupts was asked for */
-        fprintf(stderr, "bouncelab: nothing to search: the integrator counts samples, so it needs "
-                        "--mode poll (or any)\n");
-        status = CLI_EXIT_USAGE;
-        goto out;
+        return cli_usage("nothing to search: the integrator counts samples, so it needs --mode "
+                         "poll (or any)");
     }
     if (presses > 0 &&
         !cli_advise_stress(result, &req, (const trace_gen_params_t *)models->data, models->len,
                            presses, (guint64)o.seed,
                            o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error)) {
-        cli_print_error(error);
-        goto out;
+        cli_error_as_usage(error);
+        return cli_fail(error);
     }
     if (result->n_ok == 0) {
         const cli_advise_candidate_t *c =
@@ -457,8 +442,7 @@ int cmd_advise(int argc, char **argv)
         printf("no setting meets every constraint on every trace\n"
                "  closest       %s\n  breaks        %s\n",
                setting, broken);
-        status = CLI_EXIT_FAILURE;
-        goto out; /* emit_file is removed, never half-written */
+        return CLI_EXIT_FAILURE; /* emit_file is removed, never half-written */
     }
     cli_advise_print(stdout, result, &req, paths);
     if (emit_file != NULL) {
@@ -487,15 +471,9 @@ int cmd_advise(int argc, char **argv)
             emit_micropython(util_atomic_file_stream(emit_file), &er);
         }
         if (!util_atomic_file_commit(g_steal_pointer(&emit_file), &error)) {
-            cli_print_error(error);
-            status = CLI_EXIT_FAILURE;
-            goto out;
+            return cli_fail(error);
         }
         printf("wrote %s (%s)\n", o.emit_path, setting);
     }
-    status = CLI_EXIT_OK;
-out:
-    advise_options_clear(&o);
-    cli_trace_args_clear(&ro);
-    return status;
+    return CLI_EXIT_OK;
 }

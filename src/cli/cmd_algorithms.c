@@ -31,8 +31,7 @@ int cmd_algorithms(int argc, char **argv)
         return cli_usage("algorithms takes no arguments (got '%s')", argv[1]);
     }
     if (names && gnuplot) {
-        fprintf(stderr, "bouncelab: algorithms: --names and --gnuplot exclude each other\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("algorithms: --names and --gnuplot exclude each other");
     }
     if (gnuplot) {
         g_autofree char *text = plot_style_gnuplot();

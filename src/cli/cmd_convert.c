@@ -102,8 +102,8 @@ int cmd_convert(int argc, char **argv)
         }
     }
     if (!ok) {
-        cli_print_error(error);
-        return CLI_EXIT_FAILURE; /* writing failed, whatever the domain says */
+        cli_error_as_failure(error); /* writing failed, whatever the domain says */
+        return cli_fail(error);
     }
     return CLI_EXIT_OK;
 }

@@ -68,9 +68,9 @@ static char *fit_group(const trace_fit_report_t *r)
 
 int cmd_fit(int argc, char **argv)
 {
-    char *output = NULL;
-    cli_sim_options_t so;
-    cli_trace_args_t ro;
+    g_autofree char *output = NULL;
+    g_auto(cli_sim_options_t) so = {0};
+    g_auto(cli_trace_args_t) ro = {0};
     trace_read_options_t read_opts;
     g_autoptr(GOptionContext) context =
         g_option_context_new("TRACE... - fit a switch model to recorded or generated traces");
@@ -91,7 +91,6 @@ int cmd_fit(int argc, char **argv)
     trace_gen_params_t model;
     trace_fit_report_t report;
     int64_t settle_ns = 0;
-    int status = CLI_EXIT_USAGE;
 
     cli_sim_options_init(&so);
     cli_trace_args_init(&ro);
@@ -106,51 +105,39 @@ int cmd_fit(int argc, char **argv)
         "A [fit] group says how much the recordings support: presses, the longest bounce seen, "
         "and a bootstrap band of the tail's end and of the model's 1-in-a-million bounce.");
     if (!cli_parse_options(context, &argc, &argv)) {
-        goto out;
+        return CLI_EXIT_USAGE;
     }
     if (argc < 2) {
-        fprintf(stderr, "bouncelab: fit needs at least one TRACE\n");
-        goto out;
+        return cli_usage("fit needs at least one TRACE");
     }
     if (!cli_sim_options_settle(&so, &settle_ns, &error) ||
         !cli_trace_read_options(&ro, &read_opts, &error)) {
-        status = cli_fail(error);
-        goto out;
+        return cli_fail(error);
     }
     for (int i = 1; i < argc; i++) {
         trace_t *trace = cli_replay_load(argv[i], &read_opts, settle_ns, NULL, &error);
         if (trace == NULL) {
-            status = cli_fail(error);
-            goto out;
+            return cli_fail(error);
         }
         g_ptr_array_add(traces, trace);
         g_string_append_printf(source, " %s", trace->name);
     }
     if (!trace_fit((const trace_t *const *)traces->pdata, traces->len, settle_ns, &model, &report,
                    &error)) {
-        cli_print_error(error);
-        status = CLI_EXIT_USAGE;
-        goto out;
+        cli_error_as_usage(error); /* the recordings do not support a model */
+        return cli_fail(error);
     }
     extra = fit_group(&report);
     name = g_strdup(((trace_t *)g_ptr_array_index(traces, 0))->name);
     text = cli_model_format(&model, name, source->str, extra);
     fputs(extra + 1, stderr); /* what the fit supports, for the user too */
-    status = CLI_EXIT_FAILURE;
     file = util_atomic_file_open(output ? output : "-", &error);
     if (file == NULL) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
     fputs(text, util_atomic_file_stream(file));
     if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
-    status = CLI_EXIT_OK;
-out:
-    g_free(output);
-    cli_sim_options_clear(&so);
-    cli_trace_args_clear(&ro);
-    return status;
+    return CLI_EXIT_OK;
 }

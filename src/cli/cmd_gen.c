@@ -107,25 +107,22 @@ static char *format_param(const trace_gen_params_t *p, const param_t *param)
     return g_strdup_printf("%g", *(const double *)at);
 }
 
-/* Applies one override; prints "bouncelab: --NAME: why" and fails on a bad value. */
-static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const char *text)
+/* Applies one override; FALSE with "--NAME: why" (CLI_ERROR_USAGE) on a bad value. */
+static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const char *text,
+                            GError **error)
 {
-    g_autoptr(GError) error = NULL;
     g_autofree char *option = g_strconcat("--", param->name, NULL);
     void *at = field(p, param);
 
     switch (param->kind) {
     case KIND_DURATION:
-        if (!cli_duration(option, text, (int64_t *)at, &error)) {
-            cli_print_error(error);
-            return FALSE;
-        }
-        return TRUE;
+        return cli_duration(option, text, (int64_t *)at, error);
     case KIND_COUNT: {
         gint64 n;
         if (!g_ascii_string_to_signed(text, 10, 0, TRACE_GEN_PULSES_MAX, &n, NULL)) {
-            fprintf(stderr, "bouncelab: %s: '%s' is not a whole number from 0 to %d\n", option,
-                    text, TRACE_GEN_PULSES_MAX);
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                        "%s: '%s' is not a whole number from 0 to %d", option, text,
+                        TRACE_GEN_PULSES_MAX);
             return FALSE;
         }
         *(int *)at = (int)n;
@@ -133,11 +130,7 @@ static gboolean apply_param(trace_gen_params_t *p, const param_t *param, const c
     }
     case KIND_FRACTION:
     case KIND_RATE:
-        if (!cli_number(option, text, param->kind == KIND_FRACTION, (double *)at, &error)) {
-            cli_print_error(error);
-            return FALSE;
-        }
-        return TRUE;
+        return cli_number(option, text, param->kind == KIND_FRACTION, (double *)at, error);
     }
     return FALSE;
 }
@@ -157,9 +150,9 @@ char *cli_gen_param_format(const trace_gen_params_t *p, gsize i)
     return format_param(p, &params[i]);
 }
 
-gboolean cli_gen_param_apply(trace_gen_params_t *p, gsize i, const char *text)
+gboolean cli_gen_param_apply(trace_gen_params_t *p, gsize i, const char *text, GError **error)
 {
-    return apply_param(p, &params[i], text);
+    return apply_param(p, &params[i], text, error);
 }
 
 /* The profiles and every value they give, one row per option, for --help. */
@@ -242,13 +235,13 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
             return cli_usage("--model and --profile both give every parameter; use one");
         }
         g_clear_pointer(&model_name, g_free);
-        if (!cli_model_load(o->model, &p, &model_name)) {
-            return CLI_EXIT_USAGE;
+        if (!cli_model_load(o->model, &p, &model_name, &error)) {
+            return cli_fail(error);
         }
     }
     for (gsize i = 0; i < N_PARAMS; i++) {
-        if (o->values[i] != NULL && !apply_param(&p, &params[i], o->values[i])) {
-            return CLI_EXIT_USAGE;
+        if (o->values[i] != NULL && !apply_param(&p, &params[i], o->values[i], &error)) {
+            return cli_fail(error);
         }
     }
     if (o->seed != NULL &&
@@ -264,8 +257,8 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
                          o->presses);
     }
     if (!trace_gen_validate(&p, (guint)o->presses, &error)) {
-        cli_print_error(error); /* it names the parameter as its option is called */
-        return CLI_EXIT_USAGE;
+        cli_error_as_usage(error); /* it names the parameter as its option is called */
+        return cli_fail(error);
     }
     if (o->print_model) {
         g_autofree char *text = NULL;
@@ -290,12 +283,12 @@ static int run(gen_options_t *o, GOptionContext *context, int argc, char **argv)
     name = trace_name(o->output);
     trace = trace_gen(&p, seed, (guint)o->presses, active_low, name, &error);
     if (trace == NULL) {
-        cli_print_error(error);
-        return CLI_EXIT_USAGE;
+        cli_error_as_usage(error);
+        return cli_fail(error);
     }
     if (!trace_write_csv(trace, o->output, &error)) {
-        cli_print_error(error);
-        return CLI_EXIT_FAILURE;
+        cli_error_as_failure(error);
+        return cli_fail(error);
     }
     return CLI_EXIT_OK;
 }

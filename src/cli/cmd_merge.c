@@ -17,6 +17,12 @@ typedef struct {
     char *output;
 } merge_options_t;
 
+static void merge_options_clear(merge_options_t *o)
+{
+    g_clear_pointer(&o->output, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(merge_options_t, merge_options_clear)
+
 static gboolean same_weights(const stress_row_t *a, const stress_row_t *b)
 {
     for (guint c = 0; c < STRESS_RARE_CLASSES; c++) {
@@ -157,7 +163,7 @@ static gboolean merge(char **paths, FILE *out_stream, GPtrArray *parts, GError *
 
 int cmd_merge(int argc, char **argv)
 {
-    merge_options_t o = {0};
+    g_auto(merge_options_t) o = {0};
     g_autoptr(GOptionContext) context =
         g_option_context_new("PART.csv... - add the shards of one stress run together");
     const GOptionEntry entries[] = {
@@ -167,7 +173,6 @@ int cmd_merge(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     g_autoptr(util_atomic_file_t) file = NULL;
     g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
-    int status = CLI_EXIT_USAGE;
 
     g_option_context_add_main_entries(context, entries, NULL);
     g_option_context_set_summary(
@@ -175,30 +180,21 @@ int cmd_merge(int argc, char **argv)
                  "them, in any order, from one run: same inputs, options and seed) and recomputes "
                  "the rates and bounds. The result equals the unsharded run byte for byte.");
     if (!cli_parse_options(context, &argc, &argv)) {
-        goto out;
+        return CLI_EXIT_USAGE;
     }
     if (argc < 2) {
-        fprintf(stderr,
-                "bouncelab: merge needs the part files (e.g. 'bouncelab merge part*.csv')\n");
-        goto out;
+        return cli_usage("merge needs the part files (e.g. 'bouncelab merge part*.csv')");
     }
     file = util_atomic_file_open(o.output ? o.output : "-", &error);
     if (file == NULL) {
-        cli_print_error(error);
-        status = CLI_EXIT_FAILURE;
-        goto out;
+        return cli_fail(error);
     }
     if (!merge(argv + 1, util_atomic_file_stream(file), parts, &error)) {
-        cli_print_error(error);
-        goto out; /* the autoptr drops the temporary file */
+        cli_error_as_usage(error); /* a part that will not read is bad input */
+        return cli_fail(error);    /* the autoptr drops the temporary file */
     }
     if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
-        cli_print_error(error);
-        status = CLI_EXIT_FAILURE;
-        goto out;
+        return cli_fail(error);
     }
-    status = CLI_EXIT_OK;
-out:
-    g_free(o.output);
-    return status;
+    return CLI_EXIT_OK;
 }

@@ -133,11 +133,7 @@ static int drawing_failed(cli_interrupt_t *watch, const GError *error)
     if (sig == 0) {
         return cli_fail(error);
     }
-    fprintf(stderr,
-            "bouncelab: plot interrupted (%s); the pictures listed are whole, no other "
-            "was written\n",
-            g_strsignal(sig));
-    return 128 + sig;
+    return cli_interrupted("plot", sig, "; the pictures listed are whole, no other was written");
 }
 
 static int draw_sweep(const char *results, const plot_options_t *options, plot_format_t format)
@@ -308,13 +304,13 @@ static int draw_waveform(plot_options_t *options, plot_format_t format)
         program != NULL ? g_strdup_printf("%s; program %s", desc, program) : g_strdup(desc);
     g_autofree char *warning = NULL;
 
-    status = CLI_EXIT_FAILURE;
     if (data == NULL || !plot_waveform_write_data(waveform, data, &error)) {
-        cli_print_error(error);
+        status = cli_fail(error);
     } else if (g_mkdir_with_parents(out_dir, PLOT_DIR_MODE) != 0) {
         int err = errno;
-        fprintf(stderr, "bouncelab: %s: cannot create the output directory: %s\n", out_dir,
-                g_strerror(err));
+        g_set_error(&error, G_FILE_ERROR, g_file_error_from_errno(err),
+                    "%s: cannot create the output directory: %s", out_dir, g_strerror(err));
+        status = cli_fail(error);
     } else if (!plot_waveform_draw(waveform, gnuplot, script, data, path, title, config, &warning,
                                    &error)) {
         status = drawing_failed(watch, error);
@@ -393,8 +389,7 @@ static int draw_worst(plot_options_t *options, plot_format_t format)
     char *model = options->trace;
     int64_t at_ns = 0;
     gboolean failed = FALSE;
-    int status = CLI_EXIT_USAGE;
-
+    int status;
     guint64 seed = 1;
 
     if (!cli_run_options_config(&options->run, &options->sim, &cfg, &error) ||
@@ -403,9 +398,9 @@ static int draw_worst(plot_options_t *options, plot_format_t format)
          !cli_unsigned("--seed", options->sim.seed, G_MAXUINT32, &seed, &error))) {
         return cli_fail(error);
     }
-    path = plot_worst_press(model, &cfg, seed, &dir, &at_ns, &failed, &status);
+    path = plot_worst_press(model, &cfg, seed, &dir, &at_ns, &failed, &error);
     if (path == NULL) {
-        return status;
+        return cli_fail(error);
     }
     fprintf(stderr, "bouncelab: the worst of %u simulated presses: the one at %.3f ms (%s)\n",
             PLOT_WORST_PRESSES, (double)at_ns / 1e6,

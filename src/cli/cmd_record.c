@@ -74,36 +74,36 @@ static gboolean baud_speed(int baud, speed_t *speed)
     return FALSE;
 }
 
-/* Opens the device for us alone, raw, at `speed`; -1 with the status to exit with. */
-static int open_port(const char *port, speed_t speed, int *status)
+/* Opens the device for us alone, raw, at `speed`; -1 with the error (a busy or
+ * failing device: CLI_ERROR_FAILURE; no such device: CLI_ERROR_USAGE). */
+static int open_port(const char *port, speed_t speed, GError **error)
 {
     struct termios tio;
     int fd = open(port, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 
     if (fd < 0) {
-        *status = errno == EBUSY ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
-        fprintf(stderr, "bouncelab: %s: %s%s\n", port, g_strerror(errno),
-                errno == EBUSY ? " (another program has it open)"
-                               : " (the recorder's serial device, e.g. /dev/ttyACM0)");
+        int err = errno;
+        g_set_error(error, CLI_ERROR, err == EBUSY ? CLI_ERROR_FAILURE : CLI_ERROR_USAGE,
+                    "%s: %s%s", port, g_strerror(err),
+                    err == EBUSY ? " (another program has it open)"
+                                 : " (the recorder's serial device, e.g. /dev/ttyACM0)");
         return -1;
     }
     if (!isatty(fd)) {
-        fprintf(stderr, "bouncelab: %s: not a serial device\n", port);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: not a serial device", port);
         close(fd);
-        *status = CLI_EXIT_USAGE;
         return -1;
     }
     /* one reader at a time: a second `bouncelab record`, picocom or screen on it is refused */
     if (flock(fd, LOCK_EX | LOCK_NB) != 0 || ioctl(fd, TIOCEXCL) != 0) {
-        fprintf(stderr, "bouncelab: %s: busy (another program has it open and locked)\n", port);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_FAILURE,
+                    "%s: busy (another program has it open and locked)", port);
         close(fd);
-        *status = CLI_EXIT_FAILURE;
         return -1;
     }
     if (tcgetattr(fd, &tio) != 0) {
-        fprintf(stderr, "bouncelab: %s: %s\n", port, g_strerror(errno));
+        g_set_error(error, CLI_ERROR, CLI_ERROR_FAILURE, "%s: %s", port, g_strerror(errno));
         close(fd);
-        *status = CLI_EXIT_FAILURE;
         return -1;
     }
     /* raw: no echo, no line editing, no CR/LF translation; USB CDC ignores the speed */
@@ -114,9 +114,9 @@ static int open_port(const char *port, speed_t speed, int *status)
     cfsetispeed(&tio, speed);
     cfsetospeed(&tio, speed);
     if (tcsetattr(fd, TCSANOW, &tio) != 0) {
-        fprintf(stderr, "bouncelab: %s: cannot set raw mode: %s\n", port, g_strerror(errno));
+        g_set_error(error, CLI_ERROR, CLI_ERROR_FAILURE, "%s: cannot set raw mode: %s", port,
+                    g_strerror(errno));
         close(fd);
-        *status = CLI_EXIT_FAILURE;
         return -1;
     }
     return fd;
@@ -144,22 +144,21 @@ static void write_header(recording_t *r)
 }
 
 /* Writes end_ns into the header's place for it and renames the file into place. */
-static gboolean finish_file(recording_t *r, int64_t end_ns)
+static gboolean finish_file(recording_t *r, int64_t end_ns, GError **error)
 {
-    g_autoptr(GError) error = NULL;
     FILE *f = util_atomic_file_stream(r->out);
     char field[RECORD_END_FIELD + 1];
 
     snprintf(field, sizeof field, "%-*" G_GINT64_FORMAT, RECORD_END_FIELD, end_ns);
     if (fflush(f) != 0 || fseek(f, r->end_field_at, SEEK_SET) != 0 ||
         fwrite(field, 1, RECORD_END_FIELD, f) != RECORD_END_FIELD) {
-        fprintf(stderr, "bouncelab: %s: write failed: %s\n", util_atomic_file_path(r->out),
-                g_strerror(errno));
+        int err = errno;
+        g_set_error(error, G_FILE_ERROR, g_file_error_from_errno(err), "%s: write failed: %s",
+                    util_atomic_file_path(r->out), g_strerror(err));
         return FALSE;
     }
-    if (!util_atomic_file_commit(r->out, &error)) {
+    if (!util_atomic_file_commit(r->out, error)) {
         r->out = NULL;
-        cli_print_error(error);
         return FALSE;
     }
     r->out = NULL;
@@ -254,6 +253,7 @@ int cmd_record(int argc, char **argv)
     speed_t speed;
     int status = CLI_EXIT_OK;
     g_autoptr(GError) error = NULL;
+    g_autoptr(GError) finish_error = NULL;
     g_autoptr(cli_interrupt_t) watch = NULL;
     recording_t r = {0};
     stop_t stop = STOP_NONE;
@@ -290,22 +290,17 @@ int cmd_record(int argc, char **argv)
         }
     }
     if (!baud_speed(baud, &speed)) {
-        fprintf(stderr,
-                "bouncelab: --baud: %d is not a serial speed (115200, 230400, 921600 "
-                "...)\n",
-                baud);
-        return CLI_EXIT_USAGE;
+        return cli_usage("--baud: %d is not a serial speed (115200, 230400, 921600 ...)", baud);
     }
     r.port = argv[1];
-    r.fd = open_port(r.port, speed, &status);
+    r.fd = open_port(r.port, speed, &error);
     if (r.fd < 0) {
-        return status;
+        return cli_fail(error);
     }
     r.out = util_atomic_file_open(output, &error);
     if (r.out == NULL) {
-        cli_print_error(error);
         close(r.fd);
-        return CLI_EXIT_FAILURE;
+        return cli_fail(error);
     }
     r.stream = trace_stream_new(r.port);
     r.line = g_string_new(NULL);
@@ -373,18 +368,16 @@ int cmd_record(int argc, char **argv)
 
     /* where the trace ends: the stop, or the last instant known when it broke off */
     if (!trace_stream_started(r.stream)) {
-        if (error != NULL) {
-            cli_print_error(error);
-        } else {
-            fprintf(stderr,
-                    "bouncelab: %s: stopped before the recorder sent a capture; "
-                    "nothing written\n",
-                    r.port);
-        }
         util_atomic_file_abort(r.out);
         trace_stream_free(r.stream);
         g_string_free(r.line, TRUE);
-        return error != NULL && error->domain != G_FILE_ERROR ? CLI_EXIT_USAGE : CLI_EXIT_FAILURE;
+        if (error == NULL) {
+            g_set_error(&error, CLI_ERROR, CLI_ERROR_FAILURE,
+                        "%s: stopped before the recorder sent a capture; nothing written", r.port);
+        } else if (error->domain != G_FILE_ERROR) {
+            cli_error_as_usage(error); /* the stream was not a recorder's */
+        }
+        return cli_fail(error);
     }
     if (stop == STOP_TIME) {
         end_ns = until_ns;
@@ -399,13 +392,17 @@ int cmd_record(int argc, char **argv)
     }
     end_ns = MAX(end_ns, trace_stream_last_ns(r.stream));
     if (error != NULL) {
-        status = error->domain == G_FILE_ERROR || trace_stream_overflow_ns(r.stream) >= 0
-                     ? CLI_EXIT_FAILURE
-                     : CLI_EXIT_USAGE;
-        cli_print_error(error);
+        /* lost edges or a lost device: the work failed; else the stream was bad */
+        if (error->domain == G_FILE_ERROR || trace_stream_overflow_ns(r.stream) >= 0) {
+            error->domain = CLI_ERROR;
+            error->code = CLI_ERROR_FAILURE;
+        } else {
+            cli_error_as_usage(error);
+        }
+        status = cli_fail(error);
     }
-    if (!finish_file(&r, end_ns)) {
-        status = CLI_EXIT_FAILURE;
+    if (!finish_file(&r, end_ns, &finish_error)) {
+        status = cli_fail(finish_error); /* a file error: 1 */
     } else {
         progress_t p;
         measure(&r, end_ns, &p);

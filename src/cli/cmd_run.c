@@ -67,8 +67,8 @@ static int replay(const char *path, const sim_config_t *cfg, const trace_read_op
     }
     if (o->vcd &&
         !cli_replay_write_vcd(o->vcd, trace, cfg, result, matches, timescale_ns, &error)) {
-        cli_print_error(error);
-        return CLI_EXIT_FAILURE; /* writing failed, whatever the domain says */
+        cli_error_as_failure(error); /* writing failed, whatever the domain says */
+        return cli_fail(error);
     }
     cli_results_print_run(stdout, trace_desc, cfg, result, &m);
     return CLI_EXIT_OK;

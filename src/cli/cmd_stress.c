@@ -37,9 +37,12 @@ typedef struct {
     cli_grid_options_t grid;
     char *presses;
     char *shard;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint jobs;
     gboolean resample;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gboolean rare;
+    /* cppcheck-suppress unusedStructMember ; read through g_auto(), which cppcheck misses */
     gint rare_top_fraction;
 } stress_options_t;
 
@@ -50,18 +53,19 @@ static void stress_options_clear(stress_options_t *o)
     g_free(o->presses);
     g_free(o->shard);
 }
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(stress_options_t, stress_options_clear)
 
-gboolean cli_parse_presses(const char *option, const char *text, guint64 *out)
+gboolean cli_parse_presses(const char *option, const char *text, guint64 *out, GError **error)
 {
     char *end = NULL;
     double v = g_ascii_strtod(text, &end);
 
     if (end == text || *end != '\0' || !(v >= 1.0 && v <= (double)STRESS_PRESSES_MAX) ||
         v != floor(v)) {
-        fprintf(stderr,
-                "bouncelab: %s: '%s' is not a whole number of presses from 1 to 10^12 (e.g. "
-                "1000000 or 1e6)\n",
-                option, text);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "%s: '%s' is not a whole number of presses from 1 to 10^12 (e.g. 1000000 or "
+                    "1e6)",
+                    option, text);
         return FALSE;
     }
     *out = (guint64)v;
@@ -109,14 +113,12 @@ static char *run_identity(char **argv_copy, const stress_spec_t *spec)
 /* Turns each argument into an input: a model file, a trace (fitted, or
  * resampled), or a gen profile's name. */
 static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_trace_args_t *ro,
-                           int64_t settle_ns, stress_spec_t *spec, GPtrArray *traces, int *status)
+                           int64_t settle_ns, stress_spec_t *spec, GPtrArray *traces,
+                           GError **error)
 {
     trace_read_options_t read_opts;
 
-    g_autoptr(GError) error = NULL;
-
-    if (!cli_trace_read_options(ro, &read_opts, &error)) {
-        *status = cli_fail(error);
+    if (!cli_trace_read_options(ro, &read_opts, error)) {
         return FALSE;
     }
     for (char **p = paths; *p; p++) {
@@ -127,15 +129,15 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
 
         if (!g_file_test(*p, G_FILE_TEST_EXISTS)) {
             if (profile == NULL) {
-                fprintf(stderr,
-                        "bouncelab: %s: no such file, and no gen profile of that name (see "
-                        "'bouncelab gen --help')\n",
-                        *p);
+                g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                            "%s: no such file, and no gen profile of that name (see 'bouncelab "
+                            "gen --help')",
+                            *p);
                 return FALSE;
             }
             if (o->resample) {
-                fprintf(stderr, "bouncelab: --resample replays recordings; '%s' is a profile\n",
-                        *p);
+                g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                            "--resample replays recordings; '%s' is a profile", *p);
                 return FALSE;
             }
             stress_spec_add_model(spec, profile->name, &profile->params, -1);
@@ -143,23 +145,23 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
         }
         if (cli_model_sniff(*p)) {
             if (o->resample) {
-                fprintf(stderr, "bouncelab: --resample replays recordings; '%s' is a model\n", *p);
+                g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                            "--resample replays recordings; '%s' is a model", *p);
                 return FALSE;
             }
-            if (!cli_model_load(*p, &model, &name)) {
+            if (!cli_model_load(*p, &model, &name, error)) {
                 return FALSE;
             }
             stress_spec_add_model(spec, name, &model, -1);
             continue;
         }
-        trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, &error);
+        trace = cli_replay_load(*p, &read_opts, settle_ns, NULL, error);
         if (trace == NULL) {
-            *status = cli_fail(error);
             return FALSE;
         }
         g_ptr_array_add(traces, trace);
         if (trace_n_truth(trace) == 0) {
-            fprintf(stderr, "bouncelab: %s: no presses to replay or fit\n", *p);
+            g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "%s: no presses to replay or fit", *p);
             return FALSE;
         }
         /* what the recording alone supports, before any model extrapolates it */
@@ -182,10 +184,10 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
         {
             const trace_t *one[] = {trace};
             trace_fit_report_t report;
-            if (!trace_fit(one, 1, settle_ns, &model, &report, &error)) {
-                fprintf(stderr, "bouncelab: %s: %s (try --resample, or more presses)\n", *p,
-                        error->message);
-                *status = CLI_EXIT_USAGE;
+            g_autoptr(GError) local = NULL;
+            if (!trace_fit(one, 1, settle_ns, &model, &report, &local)) {
+                g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                            "%s: %s (try --resample, or more presses)", *p, local->message);
                 return FALSE;
             }
             stress_spec_add_model(spec, trace->name, &model, report.make.longest_ns);
@@ -195,21 +197,19 @@ static gboolean add_inputs(char **paths, const stress_options_t *o, const cli_tr
 }
 
 /* The configurations of the grid, in sweep's order. */
-static gboolean plan_configs(const stress_options_t *o, cli_sim_options_t *so, GArray *configs)
+static gboolean plan_configs(const stress_options_t *o, cli_sim_options_t *so, GArray *configs,
+                             GError **error)
 {
     g_autoptr(sim_sweep_spec_t) grid = sim_sweep_spec_new();
     g_autoptr(sim_sweep_plan_t) plan = NULL;
     g_autoptr(trace_t) stand_in = trace_new("grid", TRUE, TRUE, 0);
-    g_autoptr(GError) error = NULL;
 
-    if (!cli_grid_options_build(&o->grid, so, grid, &error)) {
-        cli_print_error(error);
+    if (!cli_grid_options_build(&o->grid, so, grid, error)) {
         return FALSE;
     }
     g_ptr_array_add(grid->traces, stand_in);
-    plan = sim_sweep_plan_new(grid, &error);
+    plan = sim_sweep_plan_new(grid, error);
     if (plan == NULL) {
-        cli_print_error(error);
         return FALSE;
     }
     if (sim_sweep_plan_skipped(plan) > 0) {
@@ -267,9 +267,9 @@ static void write_rows(FILE *out, const stress_spec_t *spec, const stress_tally_
 
 int cmd_stress(int argc, char **argv)
 {
-    stress_options_t o = {.rare_top_fraction = RARE_TOP_FRACTION};
-    cli_sim_options_t so;
-    cli_trace_args_t ro;
+    g_auto(stress_options_t) o = {.rare_top_fraction = RARE_TOP_FRACTION};
+    g_auto(cli_sim_options_t) so = {0};
+    g_auto(cli_trace_args_t) ro = {0};
     g_autoptr(GOptionContext) context = g_option_context_new(
         "TRACE|MODEL|PROFILE... - Monte-Carlo over presses: rates per million with 95 % bounds");
     const GOptionEntry head[] = {
@@ -295,7 +295,6 @@ int cmd_stress(int argc, char **argv)
         {"rare-top", 0, 0, G_OPTION_ARG_INT, &o.rare_top_fraction,
          "--rare: favour the top 1/N of each bounce tail [default: 16]", "N"},
         G_OPTION_ENTRY_NULL};
-    int status = CLI_EXIT_USAGE;
     g_autoptr(stress_spec_t) spec = stress_spec_new();
     g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func((GDestroyNotify)trace_free);
     g_autoptr(GError) error = NULL;
@@ -328,93 +327,74 @@ int cmd_stress(int argc, char **argv)
     g_option_context_set_description(context, cli_sim_options_help());
 
     if (!cli_parse_options(context, &argc, &argv)) {
-        goto out;
+        return CLI_EXIT_USAGE;
     }
     watch = cli_interrupt_watch();
     if (argc < 2) {
-        fprintf(stderr, "bouncelab: stress needs at least one TRACE, MODEL or PROFILE (e.g. "
-                        "'bouncelab stress worn')\n");
-        goto out;
+        return cli_usage("stress needs at least one TRACE, MODEL or PROFILE (e.g. 'bouncelab "
+                         "stress worn')");
     }
-    if (!cli_parse_presses("--presses", o.presses ? o.presses : PRESSES_DEFAULT, &spec->presses)) {
-        goto out;
+    if (!cli_parse_presses("--presses", o.presses ? o.presses : PRESSES_DEFAULT, &spec->presses,
+                           &error)) {
+        return cli_fail(error);
     }
     /* --seed (a shared simulation option) seeds the presses too; each batch
      * then draws its own jitter and latency seed from it */
     spec->seed = SEED_DEFAULT;
     if (so.seed != NULL && !cli_unsigned("--seed", so.seed, G_MAXUINT32, &spec->seed, &error)) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
     if (o.jobs < 0 || o.jobs > 1024) {
-        fprintf(stderr, "bouncelab: --jobs: %d is not between 1 and 1024\n", o.jobs);
-        goto out;
+        return cli_usage("--jobs: %d is not between 1 and 1024", o.jobs);
     }
     if (o.rare_top_fraction < 1 || o.rare_top_fraction > 1000000) {
-        fprintf(stderr, "bouncelab: --rare-top: %d is not between 1 and 1000000\n",
-                o.rare_top_fraction);
-        goto out;
+        return cli_usage("--rare-top: %d is not between 1 and 1000000", o.rare_top_fraction);
     }
     /* reject what cannot apply rather than ignore it */
     if (o.rare_top_fraction != RARE_TOP_FRACTION && !o.rare) {
-        fprintf(stderr, "bouncelab: --rare-top shapes --rare's proposal; give --rare too\n");
-        goto out;
+        return cli_usage("--rare-top shapes --rare's proposal; give --rare too");
     }
     if (o.rare && o.resample) {
-        fprintf(stderr, "bouncelab: --rare draws bounces from a model's tail; --resample replays "
-                        "recordings and has none\n");
-        goto out;
+        return cli_usage("--rare draws bounces from a model's tail; --resample replays "
+                         "recordings and has none");
     }
     if (o.resample && so.phase != NULL) {
-        fprintf(stderr, "bouncelab: --phase: --resample draws a fresh polling phase for every "
-                        "replay\n");
-        goto out;
+        return cli_usage("--phase: --resample draws a fresh polling phase for every replay");
     }
     spec->rare = o.rare;
     spec->tilt = (trace_gen_tilt_t){RARE_TAIL_PROB, RARE_TOP_PROB, (guint)o.rare_top_fraction};
     if ((o.shard != NULL &&
          !cli_parse_shard(o.shard, &spec->shard_index, &spec->shard_count, &error)) ||
-        !cli_sim_options_settle(&so, &settle_ns, &error)) {
-        cli_print_error(error);
-        goto out;
-    }
-    if (!plan_configs(&o, &so, spec->configs) ||
-        !add_inputs(argv + 1, &o, &ro, settle_ns, spec, traces, &status)) {
-        goto out;
+        !cli_sim_options_settle(&so, &settle_ns, &error) ||
+        !plan_configs(&o, &so, spec->configs, &error) ||
+        !add_inputs(argv + 1, &o, &ro, settle_ns, spec, traces, &error)) {
+        return cli_fail(error);
     }
     run_id = run_identity(argv_copy, spec);
     shard_text = o.shard != NULL
                      ? g_strdup_printf("%u/%u", spec->shard_index + 1, spec->shard_count)
                      : g_strdup("");
     threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
-    status = CLI_EXIT_FAILURE;
     file = util_atomic_file_open(o.output ? o.output : "-", &error);
     if (file == NULL) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
     tallies = stress_run(spec, threads, stop_requested, watch, &stopped, &error);
+    if (tallies == NULL && stopped) {
+        int sig = cli_interrupt_caught(watch);
+        g_autoptr(GError) stop =
+            g_error_new(CLI_ERROR, CLI_ERROR_FAILURE, "stress interrupted; %s not written",
+                        o.output ? o.output : "output");
+        cli_print_error(stop);
+        return 128 + (sig != 0 ? sig : 2); /* the shell's status for the signal */
+    }
     if (tallies == NULL) {
-        if (stopped) {
-            int sig = cli_interrupt_caught(watch);
-            fprintf(stderr, "bouncelab: stress interrupted; %s not written\n",
-                    o.output ? o.output : "output");
-            status = 128 + (sig != 0 ? sig : 2);
-        } else {
-            cli_print_error(error);
-            status = CLI_EXIT_USAGE;
-        }
-        goto out;
+        cli_error_as_usage(error); /* a configuration or model the simulator refuses */
+        return cli_fail(error);
     }
     write_rows(util_atomic_file_stream(file), spec, tallies, run_id, shard_text);
     if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
-        cli_print_error(error);
-        goto out;
+        return cli_fail(error);
     }
-    status = CLI_EXIT_OK;
-out:
-    stress_options_clear(&o);
-    cli_sim_options_clear(&so);
-    cli_trace_args_clear(&ro);
-    return status;
+    return CLI_EXIT_OK;
 }

@@ -145,20 +145,15 @@ static int run_plan(const sweep_options_t *o, sim_sweep_spec_t *spec, sim_sweep_
      * asked to stop, and exit 0 would say the opposite */
     interrupted = cli_interrupt_caught(watch);
     if (interrupted != 0) {
-        if (to_stdout) {
-            /* the rows already went out: say what they are, not that nothing was written */
-            fprintf(stderr,
-                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; standard output "
-                    "holds only those rows\n",
-                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
-                    sim_sweep_plan_rows(plan));
-        } else {
-            fprintf(stderr,
-                    "%sbouncelab: sweep interrupted (%s) after %zu of %zu rows; %s not written\n",
-                    s.progress ? "\n" : "", g_strsignal(interrupted), done,
-                    sim_sweep_plan_rows(plan), output);
+        /* the rows already on standard output: say what they are, not that nothing was written */
+        g_autofree char *rest =
+            g_strdup_printf(" after %zu of %zu rows; %s%s", done, sim_sweep_plan_rows(plan),
+                            to_stdout ? "standard output holds only those rows" : output,
+                            to_stdout ? "" : " not written");
+        if (s.progress) {
+            fputc('\n', stderr); /* off the progress line */
         }
-        return 128 + interrupted; /* the autoptr aborts the temporary file */
+        return cli_interrupted("sweep", interrupted, rest); /* the autoptr aborts the file */
     }
     if (!util_atomic_file_commit(g_steal_pointer(&file), &error)) {
         return cli_fail(error);

@@ -41,15 +41,16 @@ static int cmd_verdict_stress(const char *path, const char *target_text, gboolea
     g_autoptr(GError) error = NULL;
 
     if (csv) {
-        fprintf(stderr, "bouncelab: --csv is for a sweep's verdict; a stress CSV's is a table\n");
-        return CLI_EXIT_USAGE;
+        return cli_usage("--csv is for a sweep's verdict; a stress CSV's is a table");
     }
-    if (target_text != NULL && !stress_verdict_parse_target(target_text, &target)) {
-        return CLI_EXIT_USAGE;
+    if (target_text != NULL && !stress_verdict_parse_target(target_text, &target, &error)) {
+        return cli_fail(error);
     }
     if (!stress_verdict_print(stdout, path, target, &error)) {
-        cli_print_error(error);
-        return error->domain == G_FILE_ERROR ? CLI_EXIT_FAILURE : CLI_EXIT_USAGE;
+        if (error->domain != G_FILE_ERROR) {
+            cli_error_as_usage(error); /* a stress CSV that will not read is bad input */
+        }
+        return cli_fail(error);
     }
     return CLI_EXIT_OK;
 }

@@ -10,46 +10,63 @@
 #include <stdio.h>
 #include <string.h>
 
-static char *header_problem(char **fields, guint n)
+/*
+ * The header names the columns: each known one is found by its name, in any
+ * order, and columns a later version adds are ignored (formats only gain).
+ * AT[c] is where known column c sits in a row.
+ */
+static char *header_problem(char **fields, guint n, guint at[SWEEP_CSV_N_COLUMNS])
 {
-    for (guint i = 0; i < n && i < SWEEP_CSV_N_COLUMNS; i++) {
-        if (strcmp(fields[i], sweep_csv_columns[i].name) != 0) {
-            return g_strdup_printf("not a sweep CSV header: column %u is '%s', expected '%s'",
-                                   i + 1, fields[i], sweep_csv_columns[i].name);
+    for (guint c = 0; c < SWEEP_CSV_N_COLUMNS; c++) {
+        at[c] = G_MAXUINT;
+        for (guint i = 0; i < n; i++) {
+            if (strcmp(fields[i], sweep_csv_columns[c].name) != 0) {
+                continue;
+            }
+            if (at[c] != G_MAXUINT) {
+                return g_strdup_printf("not a sweep CSV header: column '%s' is there twice "
+                                       "(columns %u and %u)",
+                                       sweep_csv_columns[c].name, at[c] + 1, i + 1);
+            }
+            at[c] = i;
         }
-    }
-    if (n < SWEEP_CSV_N_COLUMNS) {
-        return g_strdup_printf("missing column '%s' (a sweep CSV has %d columns, '%s' to '%s')",
-                               sweep_csv_columns[n].name, SWEEP_CSV_N_COLUMNS,
-                               sweep_csv_columns[0].name,
-                               sweep_csv_columns[SWEEP_CSV_N_COLUMNS - 1].name);
-    }
-    if (n > SWEEP_CSV_N_COLUMNS) {
-        return g_strdup_printf("unexpected column '%s' after '%s'", fields[SWEEP_CSV_N_COLUMNS],
-                               sweep_csv_columns[SWEEP_CSV_N_COLUMNS - 1].name);
+        if (at[c] == G_MAXUINT) {
+            return g_strdup_printf("missing column '%s' (a sweep CSV has %d columns, '%s' to "
+                                   "'%s', in any order; others are ignored)",
+                                   sweep_csv_columns[c].name, SWEEP_CSV_N_COLUMNS,
+                                   sweep_csv_columns[0].name,
+                                   sweep_csv_columns[SWEEP_CSV_N_COLUMNS - 1].name);
+        }
     }
     return NULL;
 }
 
-static char *row_problem(char **fields, guint n)
+/* Checks a row of N cells against the header's width and its known cells, and
+ * gathers those into KNOWN in the columns' order (sweep_csv.h). */
+static char *row_problem(char **fields, guint n, guint width, const guint at[SWEEP_CSV_N_COLUMNS],
+                         char *known[SWEEP_CSV_N_COLUMNS + 1])
 {
     char *problem;
 
-    if (n != SWEEP_CSV_N_COLUMNS) {
-        return g_strdup_printf("%u fields, expected %d", n, SWEEP_CSV_N_COLUMNS);
+    if (n != width) {
+        return g_strdup_printf("%u fields, expected %u", n, width);
     }
+    for (guint c = 0; c < SWEEP_CSV_N_COLUMNS; c++) {
+        known[c] = fields[at[c]];
+    }
+    known[SWEEP_CSV_N_COLUMNS] = NULL;
     /* the mode decides which cells may be empty, so check it first */
-    problem = sweep_csv_cell_problem(SWEEP_CSV_MODE, fields[SWEEP_CSV_MODE], "");
-    for (guint i = 0; problem == NULL && i < n; i++) {
-        problem = sweep_csv_cell_problem((sweep_csv_column_t)i, fields[i], fields[SWEEP_CSV_MODE]);
+    problem = sweep_csv_cell_problem(SWEEP_CSV_MODE, known[SWEEP_CSV_MODE], "");
+    for (guint c = 0; problem == NULL && c < SWEEP_CSV_N_COLUMNS; c++) {
+        problem = sweep_csv_cell_problem((sweep_csv_column_t)c, known[c], known[SWEEP_CSV_MODE]);
     }
     return problem;
 }
 
-static gboolean is_header(char **fields, guint n)
+/* A header line repeated further down (concatenated shards): the first one again. */
+static gboolean is_header(char **fields, char *const *header)
 {
-    g_autofree char *problem = n == SWEEP_CSV_N_COLUMNS ? header_problem(fields, n) : NULL;
-    return n == SWEEP_CSV_N_COLUMNS && problem == NULL;
+    return header != NULL && g_strv_equal((const char *const *)fields, (const char *const *)header);
 }
 
 GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer user_data,
@@ -62,6 +79,9 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
     ssize_t length;
     guint line_no = 0;
     guint rows = 0;
+    guint at[SWEEP_CSV_N_COLUMNS] = {0};
+    guint width = 0;
+    g_auto(GStrv) header = NULL;
     FILE *in = fopen(path, "r");
 
     if (in == NULL) {
@@ -72,6 +92,7 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
     }
     while ((length = getline(&line, &capacity, in)) >= 0) {
         g_auto(GStrv) fields = NULL;
+        char *known[SWEEP_CSV_N_COLUMNS + 1] = {NULL};
         g_autofree char *problem = NULL;
         g_autoptr(GError) row_error = NULL;
 
@@ -90,17 +111,20 @@ GPtrArray *plot_results_read(const char *path, plot_results_row_fn row, gpointer
             if (fields == NULL) {
                 /* problem says which quote is wrong */
             } else if (line_no == 1) {
-                problem = header_problem(fields, n);
-            } else if (!is_header(fields, n)) {
-                problem = row_problem(fields, n);
+                problem = header_problem(fields, n, at);
+                width = n;
+                header = g_steal_pointer(&fields);
+            } else if (!is_header(fields, header)) {
+                problem = row_problem(fields, n, width, at, known);
                 if (problem == NULL) {
+                    const char *trace = known[SWEEP_CSV_TRACE];
                     rows++;
-                    if (!g_hash_table_contains(seen, fields[0])) {
-                        char *name = g_strdup(fields[0]);
+                    if (!g_hash_table_contains(seen, trace)) {
+                        char *name = g_strdup(trace);
                         g_ptr_array_add(traces, name);
                         g_hash_table_add(seen, name);
                     }
-                    if (row != NULL && !row(line, fields, user_data, &row_error)) {
+                    if (row != NULL && !row(line, known, user_data, &row_error)) {
                         g_propagate_error(error, g_steal_pointer(&row_error));
                         fclose(in);
                         return NULL;

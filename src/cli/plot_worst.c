@@ -33,12 +33,11 @@ static int64_t *make_bounces_ns(const trace_t *t)
 }
 
 char *plot_worst_press(const char *model, const sim_config_t *cfg, guint64 seed, char **dir_out,
-                       int64_t *at_ns, gboolean *failed, int *status)
+                       int64_t *at_ns, gboolean *failed, GError **error)
 {
     const trace_gen_profile_t *profile = NULL;
     trace_gen_params_t params;
     g_autofree char *name = NULL;
-    g_autoptr(GError) error = NULL;
     g_autoptr(trace_t) trace = NULL;
     g_autoptr(sim_result_t) result = NULL;
     g_autoptr(GArray) matches = g_array_new(FALSE, FALSE, sizeof(sim_match_t));
@@ -49,23 +48,22 @@ char *plot_worst_press(const char *model, const sim_config_t *cfg, guint64 seed,
     gsize worst = 0, n;
     int64_t worst_ns = -1;
 
-    *status = CLI_EXIT_USAGE;
     if (!g_file_test(model, G_FILE_TEST_EXISTS) &&
         (profile = trace_gen_profile_find(model)) != NULL) {
         params = profile->params;
         name = g_strdup(profile->name);
     } else if (!cli_model_sniff(model)) {
-        fprintf(stderr,
-                "bouncelab: --worst: '%s' is neither a gen profile nor a model file (write one "
-                "with 'bouncelab fit' or 'bouncelab gen --print-model')\n",
-                model);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "--worst: '%s' is neither a gen profile nor a model file (write one with "
+                    "'bouncelab fit' or 'bouncelab gen --print-model')",
+                    model);
         return NULL;
-    } else if (!cli_model_load(model, &params, &name)) {
+    } else if (!cli_model_load(model, &params, &name, error)) {
         return NULL;
     }
-    trace = trace_gen(&params, seed, PLOT_WORST_PRESSES, TRUE, name, &error);
-    if (trace == NULL || (result = sim_run(trace, cfg, NULL, &error)) == NULL) {
-        cli_print_error(error);
+    trace = trace_gen(&params, seed, PLOT_WORST_PRESSES, TRUE, name, error);
+    if (trace == NULL || (result = sim_run(trace, cfg, NULL, error)) == NULL) {
+        cli_error_as_usage(*error); /* the model or configuration is refused */
         return NULL;
     }
     sim_metrics_match(trace, result, matches);
@@ -96,15 +94,12 @@ char *plot_worst_press(const char *model, const sim_config_t *cfg, guint64 seed,
         }
     }
     *at_ns = trace_truth_at(trace, worst)->press_ns;
-    *status = CLI_EXIT_FAILURE;
-    dir = g_dir_make_tmp("bouncelab-worst-XXXXXX", &error);
+    dir = g_dir_make_tmp("bouncelab-worst-XXXXXX", error);
     if (dir == NULL) {
-        cli_print_error(error);
         return NULL;
     }
     path = g_strdup_printf("%s/%s.csv", dir, name);
-    if (!trace_write_csv(trace, path, &error)) {
-        cli_print_error(error);
+    if (!trace_write_csv(trace, path, error)) {
         plot_worst_cleanup(dir, path);
         g_free(path);
         return NULL;

@@ -21,11 +21,11 @@
  * truth; DIR a new temporary directory, returned in *dir_out for the caller
  * to remove with plot_worst_cleanup()), finds the worst press for `cfg` and
  * returns the trace's path, with the instant to look at in *at_ns and
- * whether that press failed in *failed. NULL after printing the error
- * (*status: 2 bad input, 1 I/O).
+ * whether that press failed in *failed. NULL with the error (bad input:
+ * CLI_ERROR_USAGE; I/O: a file error).
  */
 char *plot_worst_press(const char *model, const sim_config_t *cfg, guint64 seed, char **dir_out,
-                       int64_t *at_ns, gboolean *failed, int *status);
+                       int64_t *at_ns, gboolean *failed, GError **error);
 
 /** Removes the files and directory plot_worst_press() made. */
 void plot_worst_cleanup(const char *dir, const char *trace_path);

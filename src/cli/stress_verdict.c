@@ -1,5 +1,6 @@
 /* The verdict of a stress CSV (the rule is in stress_verdict.h). */
 #include "stress_verdict.h"
+#include "cli.h"
 #include "stats.h"
 #include "stress_csv.h"
 #include "trace_error.h"
@@ -8,16 +9,16 @@
 #include <math.h>
 #include <string.h>
 
-gboolean stress_verdict_parse_target(const char *text, double *out)
+gboolean stress_verdict_parse_target(const char *text, double *out, GError **error)
 {
     char *end = NULL;
     double v = g_ascii_strtod(text, &end);
 
     if (end == text || *end != '\0' || !(v > 0.0 && v < 1.0)) {
-        fprintf(stderr,
-                "bouncelab: --target: '%s' is not a rate per press strictly between 0 and 1 "
-                "(1 per million is 1e-6)\n",
-                text);
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE,
+                    "--target: '%s' is not a rate per press strictly between 0 and 1 (1 per "
+                    "million is 1e-6)",
+                    text);
         return FALSE;
     }
     *out = v;

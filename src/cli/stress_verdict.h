@@ -16,8 +16,8 @@
 /** The default target: 1 failed press cycle per million. */
 #define STRESS_VERDICT_TARGET_DEFAULT 1e-6
 
-/** Parses --target (a fraction of presses strictly between 0 and 1); prints why not. */
-gboolean stress_verdict_parse_target(const char *text, double *out);
+/** Parses --target (a fraction of presses strictly between 0 and 1); FALSE with why not. */
+gboolean stress_verdict_parse_target(const char *text, double *out, GError **error);
 
 /**
  * Prints the verdict of the stress CSV at `path` for a target rate (per

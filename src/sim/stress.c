@@ -257,7 +257,7 @@ static void worker_init(worker_t *w, run_t *run)
         stress_tally_init(&w->tallies[i]);
     }
     stress_scratch_init(&w->scratch);
-    w->draws = g_new0(guint8, 2 * STRESS_BATCH_PRESSES);
+    w->draws = g_new0(guint8, (gsize)2 * STRESS_BATCH_PRESSES);
 }
 
 static void worker_clear(worker_t *w)

@@ -200,7 +200,8 @@ static inline gboolean read_row(trace_line_reader_t *r, analog_t *a, trace_build
 trace_t *trace_read_analog(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
-    g_autofree trace_builder_t *b = g_new(trace_builder_t, 1);
+    trace_builder_t builder; /* on the stack: see reader_vcd.c */
+    trace_builder_t *b = &builder;
     g_auto(GStrv) header = NULL;
     analog_t a = {0};
     gboolean data = FALSE;

@@ -356,6 +356,7 @@ static gboolean log_line(bbb_t *st, const char *raw)
 trace_t *trace_read_bbb(trace_line_reader_t *r, const trace_read_options_t *opts, GError **error)
 {
     trace_t *trace = trace_new("trace", TRUE, opts->active != TRACE_ACTIVE_HIGH, 0);
+    trace_builder_t builder;
     bbb_t st = {0};
     gboolean ok = FALSE;
     trace_line_result_t res;
@@ -365,7 +366,7 @@ trace_t *trace_read_bbb(trace_line_reader_t *r, const trace_read_options_t *opts
     st.r = r;
     st.opts = opts;
     st.error = error;
-    st.b = g_new(trace_builder_t, 1);
+    st.b = &builder; /* on the stack: see reader_vcd.c */
     st.pressed_level = !trace->active_low;
     st.pending = g_array_new(FALSE, FALSE, sizeof(bbb_row_t));
     st.current = g_array_new(FALSE, FALSE, sizeof(bbb_row_t));
@@ -413,7 +414,6 @@ trace_t *trace_read_bbb(trace_line_reader_t *r, const trace_read_options_t *opts
 out:
     g_array_unref(st.pending);
     g_array_unref(st.current);
-    g_free(st.b);
     if (!ok) {
         trace_free(trace);
         return NULL;

@@ -126,7 +126,8 @@ trace_t *trace_read_native_with(trace_line_reader_t *r, const trace_read_options
                                 const trace_parallel_t *par, guint64 *parallel_rows, GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
-    trace_builder_t *b = g_new(trace_builder_t, 1);
+    trace_builder_t builder; /* on the stack: see reader_vcd.c */
+    trace_builder_t *b = &builder;
     int64_t end_ns = TRACE_BUILDER_NO_END;
     guint64 end_line = 0;
     gboolean header = FALSE, ok = FALSE;
@@ -213,7 +214,6 @@ trace_t *trace_read_native_with(trace_line_reader_t *r, const trace_read_options
     trace_builder_finish(b, end_ns);
     ok = TRUE;
 out:
-    g_free(b);
     if (!ok) {
         return NULL;
     }

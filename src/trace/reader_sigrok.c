@@ -407,7 +407,8 @@ static trace_t *read_sigrok(trace_line_reader_t *r, const trace_read_options_t *
                             GError **error)
 {
     g_autoptr(trace_t) trace = trace_new("trace", TRUE, TRUE, 0);
-    g_autofree trace_builder_t *b = g_new(trace_builder_t, 1);
+    trace_builder_t builder; /* on the stack: see reader_vcd.c */
+    trace_builder_t *b = &builder;
     sigrok_t s = {0};
     int64_t end_ns;
     gboolean labels = FALSE, ok = FALSE;

@@ -117,6 +117,31 @@ static field_kind_t field_kind(const char *f)
     return strpbrk(f, ".eE") == NULL ? FIELD_INT : FIELD_DECIMAL;
 }
 
+/*
+ * Splits TEXT in place at its line ends into LINES (at most MAX, the last
+ * unsplit), NULL-terminated: g_strsplit(TEXT, "\n", MAX) without an
+ * allocation per line (detection runs on every input a fuzzer tries).
+ */
+static int split_lines(char *text, char **lines, int max)
+{
+    int n = 0;
+
+    while (*text != '\0' && n < max) {
+        char *nl = n + 1 < max ? strchr(text, '\n') : NULL;
+        lines[n++] = text;
+        if (nl == NULL) {
+            break;
+        }
+        *nl = '\0';
+        text = nl + 1;
+        if (*text == '\0' && n < max) {
+            lines[n++] = text; /* a last line end leaves an empty line, as g_strsplit's */
+        }
+    }
+    lines[n] = NULL;
+    return n;
+}
+
 /* What the data rows of a CSV head look like. */
 typedef struct {
     int rows;              /* lines whose fields are all numbers (or X / empty) */
@@ -128,18 +153,41 @@ typedef struct {
 static csv_shape_t csv_shape(char **lines, int n)
 {
     csv_shape_t shape = {0, TRUE, TRUE, -1};
+    gsize longest = 0;
+    g_autofree char *scratch = NULL;
 
     for (int i = 0; i < n; i++) {
-        g_auto(GStrv) fields = NULL;
+        longest = MAX(longest, strlen(lines[i]));
+    }
+    /* one copy of a line at a time, cut into its fields in place: the fields
+     * as trace_csv_fields() gives them, without an allocation per field */
+    scratch = g_malloc(longest + 1);
+    for (int i = 0; i < n; i++) {
         gboolean numeric = TRUE, bits = TRUE, time_int = TRUE;
         int nf = 0;
+        char *next = scratch;
 
         if (lines[i][0] == '\0') {
             continue;
         }
-        fields = trace_csv_fields(lines[i]);
-        for (int k = 0; fields[k] != NULL; k++, nf++) {
-            field_kind_t kind = field_kind(fields[k]);
+        memcpy(scratch, lines[i], strlen(lines[i]) + 1);
+        for (int k = 0; next != NULL; k++, nf++) {
+            char *f = next;
+            char *comma = strchr(f, ',');
+            field_kind_t kind;
+            gsize len;
+
+            if (comma != NULL) {
+                *comma = '\0';
+            }
+            next = comma != NULL ? comma + 1 : NULL;
+            g_strstrip(f);
+            len = strlen(f);
+            if (len >= 2 && f[0] == '"' && f[len - 1] == '"') {
+                f[len - 1] = '\0';
+                f++;
+            }
+            kind = field_kind(f);
             if (kind == FIELD_TEXT) {
                 numeric = FALSE;
                 break;
@@ -216,7 +264,9 @@ static const char *header_before(char **lines, int first_data_line)
 gboolean trace_looks_like_truth(const char *head, gsize len)
 {
     g_autofree char *text = g_strndup(head, len);
-    g_auto(GStrv) lines = g_strsplit(text, "\n", DETECT_MAX_LINES + 1);
+    char *lines[DETECT_MAX_LINES + 2];
+
+    split_lines(text, lines, DETECT_MAX_LINES + 1);
 
     for (int i = 0; i < DETECT_MAX_LINES && lines[i] != NULL; i++) {
         const char *l = trace_skip_blanks(g_strchomp(lines[i]));
@@ -231,23 +281,26 @@ gboolean trace_looks_like_truth(const char *head, gsize len)
 trace_format_t trace_detect_format(const char *path, const char *head, gsize len)
 {
     g_autofree char *text = g_strndup(head, len);
-    g_auto(GStrv) lines = NULL;
-    const char *body = text;
+    char *lines[DETECT_MAX_LINES + 2];
+    char *body = text;
     int n = 0, first = -1;
+    gboolean vcd_keywords;
 
     if (g_str_has_prefix(body, "\xEF\xBB\xBF")) {
         body += 3; /* UTF-8 byte order mark, as some Windows tools write */
     }
-    lines = g_strsplit(body, "\n", DETECT_MAX_LINES + 1);
+    /* the whole head, before split_lines() cuts it */
+    if (strstr(body, "<test>") != NULL || strstr(body, "Bouncy Button Benchmark") != NULL ||
+        g_str_has_prefix(body, "pin: ") || strstr(body, "\npin: ") != NULL) {
+        return TRACE_FORMAT_BBB;
+    }
+    vcd_keywords = strstr(body, "$enddefinitions") != NULL || strstr(body, "$var ") != NULL;
+    split_lines(body, lines, DETECT_MAX_LINES + 1);
     for (n = 0; n < DETECT_MAX_LINES && lines[n] != NULL; n++) {
         g_strchomp(lines[n]);
         if (first < 0 && lines[n][0] != '\0') {
             first = n;
         }
-    }
-    if (strstr(body, "<test>") != NULL || strstr(body, "Bouncy Button Benchmark") != NULL ||
-        g_str_has_prefix(body, "pin: ") || strstr(body, "\npin: ") != NULL) {
-        return TRACE_FORMAT_BBB;
     }
     if (first >= 0) {
         const char *l = trace_skip_blanks(lines[first]);
@@ -271,7 +324,7 @@ trace_format_t trace_detect_format(const char *path, const char *head, gsize len
             return TRACE_FORMAT_SIGROK;
         }
     }
-    if (strstr(body, "$enddefinitions") != NULL || strstr(body, "$var ") != NULL) {
+    if (vcd_keywords) {
         return TRACE_FORMAT_VCD;
     }
     if (first >= 0) {

@@ -7,9 +7,6 @@
  */
 #include "fuzz_util.h"
 
-#include <stdio.h>
-#include <unistd.h>
-
 #include "trace_error.h"
 #include "trace_io.h"
 
@@ -22,17 +19,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autoptr(GError) error = NULL;
     g_autoptr(trace_t) trace = NULL;
     trace_read_options_t opts;
-    char path[64];
-    int fd = fuzz_memfd("fuzz-trace", data, size);
+    const char *path = fuzz_input_path(data, size);
 
     /* detection reads the same bytes the CLI would show it */
     (void)trace_detect_format("fuzz.csv", (const char *)data, size);
 
     trace_read_options_init(&opts);
     opts.format = FUZZ_FORMAT;
-    snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
     trace = trace_read(path, &opts, NULL, &error);
-    close(fd);
     if (trace == NULL) {
         if (error == NULL || error->domain != TRACE_ERROR || error->message[0] == '\0') {
             fuzz_fail("%s reader failed without a trace error", trace_format_name(FUZZ_FORMAT));

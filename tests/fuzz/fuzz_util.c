@@ -25,24 +25,38 @@ void fuzz_fail(const char *format, ...)
     abort();
 }
 
-int fuzz_memfd(const char *name, const uint8_t *data, size_t size)
+const char *fuzz_input_path(const uint8_t *data, size_t size)
 {
-    int fd = memfd_create(name, MFD_CLOEXEC);
+    /* the harnesses run one input at a time, on one thread: one file will do */
+    static int fd = -1;
+    static char path[64];
+    static size_t held; /* the file's size now */
     size_t done = 0;
 
     if (fd < 0) {
-        perror("fuzz: memfd_create");
-        abort(); /* the harness cannot run at all: say so rather than pass */
+        fd = memfd_create("fuzz-input", MFD_CLOEXEC);
+        if (fd < 0) {
+            perror("fuzz: memfd_create");
+            abort(); /* the harness cannot run at all: say so rather than pass */
+        }
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
     }
+    /* exactly SIZE bytes (the readers take the size from fstat()): a longer
+     * file is cut, a shorter one grows by the writes below */
+    if (size < held && ftruncate(fd, (off_t)size) != 0) {
+        perror("fuzz: ftruncate of the memfd");
+        abort();
+    }
+    held = size;
     while (done < size) {
-        ssize_t n = write(fd, data + done, size - done);
+        ssize_t n = pwrite(fd, data + done, size - done, (off_t)done);
         if (n <= 0) {
             perror("fuzz: write to memfd");
             abort();
         }
         done += (size_t)n;
     }
-    return fd;
+    return path;
 }
 
 void fuzz_check_trace(const trace_t *trace, const char *what)

@@ -23,11 +23,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 void fuzz_fail(const char *format, ...) G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN;
 
 /**
- * The input as an anonymous in-memory file (memfd): its descriptor, to pass
- * as "/proc/self/fd/N" to code that opens by path; close it when done.
- * memfd, not a file on disk: nothing to clean up after a crash, no disk I/O.
+ * The input as a file for code that opens by path: "/proc/self/fd/N" of an
+ * anonymous in-memory file (memfd) holding exactly DATA, valid until the next
+ * call. memfd, not a file on disk: nothing to clean up after a crash, no disk
+ * I/O. One memfd serves every input of the process, rewritten in place:
+ * creating and destroying one per input cost more than the readers' work.
  */
-int fuzz_memfd(const char *name, const uint8_t *data, size_t size);
+const char *fuzz_input_path(const uint8_t *data, size_t size);
 
 /** Reads fixed-width numbers off the front of the input; zeros once it is used up. */
 typedef struct {

@@ -53,6 +53,25 @@ c (3 presses)
 EOF
 diff -u "$SCRATCH/want.txt" "$OUT" >"$SCRATCH/diff" || fail "table differs: $(cat "$SCRATCH/diff")"
 
+# output formats only gain: a column a later sweep adds, at the end or in the
+# middle, is ignored (no cell of verdict.csv is quoted, so awk may split on ,)
+awk -F, -v OFS=, '{ $(NF + 1) = (NR == 1 ? "energy_uj" : NR * 1.5) } 1' "$DATA/verdict.csv" \
+  >"$SCRATCH/wider-end.csv"
+awk -F, -v OFS=, '{ $3 = (NR == 1 ? "bounce_class,mode" : "worn," $3) } 1' "$DATA/verdict.csv" \
+  >"$SCRATCH/wider-middle.csv"
+for wider in wider-end wider-middle; do
+  run verdict "$SCRATCH/$wider.csv"
+  expect_status 0 "verdict on $wider.csv"
+  diff -u "$SCRATCH/want.txt" "$OUT" >"$SCRATCH/diff" || fail "$wider: $(cat "$SCRATCH/diff")"
+done
+# a known column missing is bad input that names it
+awk -F, -v OFS=, '{ $10 = ""; sub(/,,/, ","); print }' "$DATA/verdict.csv" \
+  >"$SCRATCH/no-missed.csv"
+head -1 "$SCRATCH/no-missed.csv" | grep -q ',missed,' && fail "the test's awk kept missed"
+run verdict "$SCRATCH/no-missed.csv"
+expect_status 2 "a known column missing"
+expect_stderr "^bouncelab: $SCRATCH/no-missed.csv:1: missing column 'missed' " "names the column"
+
 run verdict --csv "$DATA/verdict.csv"
 expect_status 0 "verdict --csv"
 cat >"$SCRATCH/want.csv" <<'EOF'
