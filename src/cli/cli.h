@@ -60,6 +60,15 @@ int cli_interrupted(const char *what, int sig, const char *rest);
 /** A usage error (CLI_ERROR_USAGE) from FORMAT, through cli_fail: returns 2. */
 int cli_usage(const char *format, ...) G_GNUC_PRINTF(1, 2);
 
+/** Most threads -j/--jobs may ask for. */
+#define CLI_JOBS_MAX 1024
+
+/**
+ * The threads a command's -j N means (0: the number of processors); FALSE
+ * with a usage error when N is not between 0 and CLI_JOBS_MAX.
+ */
+gboolean cli_jobs_threads(gint jobs, guint *threads, GError **error);
+
 /**
  * A --help line built at run time, so a default shown comes from the value
  * the code uses; the text lives as long as KEEP (a GPtrArray freeing with g_free).

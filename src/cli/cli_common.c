@@ -79,6 +79,17 @@ const char *cli_help_text(GPtrArray *keep, const char *format, ...)
     return text;
 }
 
+gboolean cli_jobs_threads(gint jobs, guint *threads, GError **error)
+{
+    if (jobs < 0 || jobs > CLI_JOBS_MAX) {
+        g_set_error(error, CLI_ERROR, CLI_ERROR_USAGE, "--jobs: %d is not between 1 and %d", jobs,
+                    CLI_JOBS_MAX);
+        return FALSE;
+    }
+    *threads = jobs > 0 ? (guint)jobs : g_get_num_processors();
+    return TRUE;
+}
+
 int cli_usage(const char *format, ...)
 {
     g_autoptr(GError) error = NULL;

@@ -292,6 +292,7 @@ int cmd_advise(int argc, char **argv)
     g_autoptr(cli_advise_result_t) result = NULL;
     g_autoptr(GArray) models = NULL;
     guint64 presses = 0;
+    guint threads = 0;
     g_autoptr(util_atomic_file_t) emit_file = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GOptionContext) context =
@@ -369,8 +370,8 @@ int cmd_advise(int argc, char **argv)
         !cli_trace_read_options(&ro, &read_opts, &error)) {
         return cli_fail(error);
     }
-    if (o.jobs < 0 || o.jobs > 1024) {
-        return cli_usage("--jobs: %d is not between 1 and 1024", o.jobs);
+    if (!cli_jobs_threads(o.jobs, &threads, &error)) {
+        return cli_fail(error);
     }
     {
         emit_pull_t pull;
@@ -416,8 +417,7 @@ int cmd_advise(int argc, char **argv)
                              "--active)");
         }
     }
-    result = cli_advise_search(&req, traces, TRACE_ORACLE_SETTLE_NS_DEFAULT,
-                               o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error);
+    result = cli_advise_search(&req, traces, TRACE_ORACLE_SETTLE_NS_DEFAULT, threads, &error);
     if (result == NULL) {
         cli_error_as_usage(error);
         return cli_fail(error);
@@ -427,10 +427,8 @@ int cmd_advise(int argc, char **argv)
         return cli_usage("nothing to search: the integrator counts samples, so it needs --mode "
                          "poll (or any)");
     }
-    if (presses > 0 &&
-        !cli_advise_stress(result, &req, (const trace_gen_params_t *)models->data, models->len,
-                           presses, (guint64)o.seed,
-                           o.jobs > 0 ? (guint)o.jobs : g_get_num_processors(), &error)) {
+    if (presses > 0 && !cli_advise_stress(result, &req, (const trace_gen_params_t *)models->data,
+                                          models->len, presses, (guint64)o.seed, threads, &error)) {
         cli_error_as_usage(error);
         return cli_fail(error);
     }

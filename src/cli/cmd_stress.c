@@ -344,8 +344,8 @@ int cmd_stress(int argc, char **argv)
     if (so.seed != NULL && !cli_unsigned("--seed", so.seed, G_MAXUINT32, &spec->seed, &error)) {
         return cli_fail(error);
     }
-    if (o.jobs < 0 || o.jobs > 1024) {
-        return cli_usage("--jobs: %d is not between 1 and 1024", o.jobs);
+    if (!cli_jobs_threads(o.jobs, &threads, &error)) {
+        return cli_fail(error);
     }
     if (o.rare_top_fraction < 1 || o.rare_top_fraction > 1000000) {
         return cli_usage("--rare-top: %d is not between 1 and 1000000", o.rare_top_fraction);
@@ -374,7 +374,6 @@ int cmd_stress(int argc, char **argv)
     shard_text = o.shard != NULL
                      ? g_strdup_printf("%u/%u", spec->shard_index + 1, spec->shard_count)
                      : g_strdup("");
-    threads = o.jobs > 0 ? (guint)o.jobs : g_get_num_processors();
     file = util_atomic_file_open(o.output ? o.output : "-", &error);
     if (file == NULL) {
         return cli_fail(error);
